@@ -1,0 +1,26 @@
+/**
+ * The board document model: pure functions over a Y.Doc, shared by the
+ * client, the relay and the tests. This file is the public contract;
+ * docs/document-format.md describes it for integrations.
+ */
+export type { Place } from './ordering.js';
+export { addItem, updateItem, removeItem } from './items.js';
+export { moveItem, moveItems, orderedItems, orderedIds } from './ordering.js';
+export type { ItemSnapshot } from './snapshot.js';
+export { boardTitle, setBoardTitle, schemaVersion, itemsMap, metaMap } from './board.js';
+export { MAX_KEY_LENGTH, isValidOrderKey } from './order-keys.js';
+export {
+  SCHEMA_VERSION,
+  ITEM_KINDS,
+  ITEM_STATUSES,
+  PRIORITIES,
+  type ItemKind,
+  type ItemStatus,
+  type Priority,
+  type Estimate,
+  type Criterion,
+  type CriterionInput,
+  type ItemFields,
+  type ItemPatch,
+  type NewItemFields,
+} from './schema.js';

@@ -1,0 +1,181 @@
+/**
+ * Creating, editing and removing items. Every function checks all of its
+ * arguments first and writes in one transaction afterwards, so a bad
+ * argument throws an Error that names the problem and changes nothing.
+ */
+import * as Y from 'yjs';
+import { itemsMap, stampSchema, type ItemMap } from './board.js';
+import { newId } from './ids.js';
+import { BOTTOM, checkPlace, gapIndex, requireItem, sortedEntries, writePlacement, type Place } from './ordering.js';
+import {
+  DEFAULT_KIND,
+  DEFAULT_STATUS,
+  NEW_ITEM_FIELDS,
+  checkPatch,
+  type CriterionInput,
+  type ItemPatch,
+  type NewItemFields,
+} from './schema.js';
+
+/**
+ * Replaces a text's content with `next`, touching only the part that changed
+ * (common prefix and suffix kept), so that someone typing elsewhere in the
+ * same text keeps their characters.
+ */
+export function replaceText(text: Y.Text, next: string): void {
+  const current = text.toString();
+  if (current === next) return;
+  let start = 0;
+  const max = Math.min(current.length, next.length);
+  while (start < max && current[start] === next[start]) start++;
+  let end = 0;
+  while (end < max - start && current[current.length - 1 - end] === next[next.length - 1 - end]) end++;
+  if (current.length - start - end > 0) text.delete(start, current.length - start - end);
+  if (next.length - start - end > 0) text.insert(start, next.slice(start, next.length - end));
+}
+
+function setText(item: ItemMap, field: 'title' | 'description', value: string): void {
+  const existing = item.get(field);
+  if (existing instanceof Y.Text) replaceText(existing, value);
+  else item.set(field, new Y.Text(value));
+}
+
+function setLabels(item: ItemMap, labels: readonly string[]): void {
+  let map = item.get('labels');
+  if (!(map instanceof Y.Map)) {
+    map = new Y.Map<boolean>();
+    item.set('labels', map);
+  }
+  const labelMap = map as Y.Map<boolean>;
+  const wanted = new Set(labels.map((label) => label.trim()));
+  for (const label of [...labelMap.keys()]) if (!wanted.has(label)) labelMap.delete(label);
+  for (const label of wanted) if (!labelMap.has(label)) labelMap.set(label, true);
+}
+
+function newCriterion(input: CriterionInput): Y.Map<unknown> {
+  const entry = new Y.Map<unknown>();
+  entry.set('id', input.id ?? newId());
+  entry.set('text', new Y.Text(input.text));
+  entry.set('done', input.done ?? false);
+  return entry;
+}
+
+/**
+ * Makes the item's checklist equal `criteria`. Entries whose id is kept are
+ * edited in place (so concurrent typing in them survives); the rest are
+ * removed or inserted. If kept entries change their relative order the list
+ * is rebuilt, since a Yjs array cannot move an element.
+ */
+function setCriteria(item: ItemMap, criteria: readonly CriterionInput[]): void {
+  let list = item.get('acceptanceCriteria');
+  if (!(list instanceof Y.Array)) {
+    list = new Y.Array<Y.Map<unknown>>();
+    item.set('acceptanceCriteria', list);
+  }
+  const array = list as Y.Array<unknown>;
+  const idOf = (entry: unknown) => (entry instanceof Y.Map ? entry.get('id') : undefined);
+  const wanted = new Set(criteria.map((c) => c.id).filter((id) => id !== undefined));
+  for (let i = array.length - 1; i >= 0; i--) {
+    const id = idOf(array.get(i));
+    if (typeof id !== 'string' || !wanted.has(id)) array.delete(i, 1);
+  }
+  const keptOrder = array.toArray().map(idOf);
+  const inputOrder = criteria.map((c) => c.id).filter((id) => keptOrder.includes(id));
+  if (keptOrder.some((id, i) => id !== inputOrder[i])) {
+    array.delete(0, array.length);
+  }
+  criteria.forEach((input, index) => {
+    const existing = array.get(index);
+    if (existing instanceof Y.Map && input.id !== undefined && existing.get('id') === input.id) {
+      const text = existing.get('text');
+      if (text instanceof Y.Text) replaceText(text, input.text);
+      else existing.set('text', new Y.Text(input.text));
+      if (input.done !== undefined && existing.get('done') !== input.done) existing.set('done', input.done);
+    } else {
+      array.insert(index, [newCriterion(input)]);
+    }
+  });
+}
+
+function checkParent(doc: Y.Doc, id: string | null, parent: unknown): void {
+  if (parent === undefined || parent === null) return;
+  requireItem(doc, parent, 'parent item');
+  // Walk up from the new parent: meeting the item itself would make a cycle.
+  const items = itemsMap(doc);
+  let current: unknown = parent;
+  for (let depth = 0; typeof current === 'string' && depth < 1000; depth++) {
+    if (current === id) throw new Error(`item ${JSON.stringify(id)} cannot be its own ancestor`);
+    current = items.get(current)?.get('parent');
+  }
+}
+
+function applyPatch(item: ItemMap, patch: ItemPatch): void {
+  for (const [field, value] of Object.entries(patch) as [keyof ItemPatch, unknown][]) {
+    switch (field) {
+      case 'title':
+      case 'description':
+        setText(item, field, value as string);
+        break;
+      case 'labels':
+        setLabels(item, value as string[]);
+        break;
+      case 'acceptanceCriteria':
+        setCriteria(item, value as CriterionInput[]);
+        break;
+      default:
+        if (value === null) item.delete(field);
+        else if (item.get(field) !== value) item.set(field, value);
+    }
+  }
+}
+
+/**
+ * Adds an item at `place` (default: the bottom) and returns its new id.
+ * Fields left out get defaults: kind story, status new, no estimate.
+ */
+export function addItem(doc: Y.Doc, fields: NewItemFields, place: Place = BOTTOM): string {
+  checkPatch(fields, 'addItem', NEW_ITEM_FIELDS);
+  if (typeof fields.title !== 'string') throw new Error('addItem: title is required');
+  checkParent(doc, null, fields.parent);
+  checkPlace(doc, place, []);
+  const entries = sortedEntries(doc);
+  const gap = gapIndex(entries, place);
+  const id = newId();
+  const now = Date.now();
+  doc.transact(() => {
+    stampSchema(doc);
+    const item = new Y.Map<unknown>();
+    itemsMap(doc).set(id, item);
+    const { createdBy, ...editable } = fields;
+    applyPatch(item, { description: '', kind: DEFAULT_KIND, status: DEFAULT_STATUS, labels: [], acceptanceCriteria: [], ...editable });
+    item.set('createdAt', now);
+    item.set('updatedAt', now);
+    if (createdBy) item.set('createdBy', createdBy);
+    writePlacement(doc, entries, gap, [id]);
+  });
+  return id;
+}
+
+/**
+ * Edits any of an item's fields. `title` and `description` given as strings
+ * replace the text; `labels` and `acceptanceCriteria` replace the list.
+ * `null` clears estimate, priority and parent.
+ */
+export function updateItem(doc: Y.Doc, id: string, patch: ItemPatch): void {
+  const item = requireItem(doc, id);
+  checkPatch(patch, `updateItem ${JSON.stringify(id)}`);
+  if (patch.parent === id) throw new Error(`item ${JSON.stringify(id)} cannot be its own parent`);
+  checkParent(doc, id, patch.parent);
+  doc.transact(() => {
+    stampSchema(doc);
+    applyPatch(item, patch);
+    item.set('updatedAt', Date.now());
+  });
+}
+
+/** Removes an item for good. Its id is never reused. */
+export function removeItem(doc: Y.Doc, id: string): void {
+  requireItem(doc, id);
+  doc.transact(() => itemsMap(doc).delete(id));
+}
+
