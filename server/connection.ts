@@ -1,0 +1,135 @@
+/**
+ * One client's WebSocket. It waits for its room to finish loading (queueing
+ * what the client sends meanwhile), then answers the sync protocol. Any bad
+ * input closes this socket only, with a close code that says why (see
+ * protocol.ts); nothing from a rejected message is stored or forwarded.
+ */
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { CloseCode, ProtocolError, encodeSyncStep1, encodeSyncStep2, parseClientMessage } from './protocol.js';
+import type { Peer, Room } from './room.js';
+import type { Logger } from './log.js';
+
+export class Connection implements Peer {
+  /** Set by pongs and messages; the relay's ping sweep closes sockets that stay silent. */
+  alive = true;
+  private queue: Uint8Array[] | null = [];
+  private closed = false;
+
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly room: Room,
+    private readonly log: Logger,
+    private readonly onClose: (connection: Connection) => void,
+  ) {
+    socket.on('message', (data, isBinary) => this.onMessage(data, isBinary));
+    socket.on('pong', () => (this.alive = true));
+    // ws reports oversized frames (it then closes with 1009) and socket errors here.
+    socket.on('error', (error) => this.log.debug('socket error', { board: room.name, error: String(error) }));
+    socket.on('close', () => this.dispose());
+    void room.loaded.then(() => this.start());
+  }
+
+  get boardName(): string {
+    return this.room.name;
+  }
+
+  private start(): void {
+    if (this.closed) return;
+    if (this.room.state !== 'ready') {
+      this.close(CloseCode.internal, 'board could not be loaded; reconnect to retry');
+      return;
+    }
+    this.room.join(this, encodeSyncStep1(Y.encodeStateVector(this.room.doc)));
+    const queued = this.queue ?? [];
+    this.queue = null;
+    for (const frame of queued) this.handle(frame);
+  }
+
+  private onMessage(data: WebSocket.RawData, isBinary: boolean): void {
+    if (this.closed) return;
+    this.alive = true;
+    if (!isBinary) {
+      this.close(CloseCode.policy, 'text frames are not part of the protocol');
+      return;
+    }
+    const frame = toBytes(data);
+    if (this.queue !== null) this.queue.push(frame);
+    else this.handle(frame);
+  }
+
+  private handle(frame: Uint8Array): void {
+    if (this.closed) return;
+    try {
+      const message = parseClientMessage(frame);
+      switch (message.kind) {
+        case 'sync-step-1':
+          this.send(encodeSyncStep2(diffAgainst(this.room.doc, message.stateVector)));
+          break;
+        case 'sync-step-2':
+        case 'update':
+          this.room.receiveUpdate(this, message.update);
+          break;
+        case 'awareness':
+          this.room.receiveAwareness(this, message.update);
+          break;
+        case 'query-awareness':
+          this.send(this.room.awarenessSnapshot());
+          break;
+      }
+    } catch (error) {
+      if (error instanceof ProtocolError) {
+        this.log.info('closing a socket for bad input', { board: this.room.name, code: error.code, reason: error.message });
+        this.close(error.code, error.message);
+      } else {
+        this.log.error('unexpected error while handling a message', { board: this.room.name, error: String(error) });
+        this.close(CloseCode.internal, 'internal error');
+      }
+    }
+  }
+
+  send(frame: Uint8Array): void {
+    if (!this.closed && this.socket.readyState === WebSocket.OPEN) this.socket.send(frame);
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    // A close reason may hold at most 123 bytes.
+    this.socket.close(code, Buffer.from(reason).subarray(0, 123).toString());
+    this.dispose();
+  }
+
+  /** Ends a socket that has not answered a ping since the last sweep. */
+  terminateIfSilent(): void {
+    if (!this.alive) {
+      this.socket.terminate();
+      this.dispose();
+      return;
+    }
+    this.alive = false;
+    this.socket.ping();
+  }
+
+  private dispose(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.queue = null;
+    this.room.leave(this);
+    this.onClose(this);
+  }
+}
+
+function toBytes(data: WebSocket.RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/** The part of the document a client lacks, given its state vector. */
+function diffAgainst(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+  try {
+    return Y.encodeStateAsUpdate(doc, stateVector);
+  } catch (error) {
+    throw new ProtocolError(CloseCode.malformed, `bad state vector: ${(error as Error).message}`);
+  }
+}

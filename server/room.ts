@@ -1,0 +1,193 @@
+/**
+ * One board held in memory: its Y.Doc, its awareness and its connected peers.
+ *
+ * Life cycle: `loading` (reading storage; peers wait, nothing is synced) ->
+ * `ready` (updates are validated, applied, committed, then forwarded) ->
+ * `closed` (saved and dropped from memory by the registry). A storage error
+ * makes the room `failed`: its peers are disconnected so that they
+ * reconnect, reload from storage and resend what they still hold.
+ */
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { CloseCode, ProtocolError, encodeAwareness, encodeUpdate } from './protocol.js';
+import type { BoardStore } from './storage.js';
+import type { Logger } from './log.js';
+
+/** What a room needs from a connection. */
+export interface Peer {
+  send(frame: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+export type RoomState = 'loading' | 'ready' | 'failed' | 'closed';
+
+export interface RoomOptions {
+  store: BoardStore;
+  log: Logger;
+  /** Compact storage after this many appended updates. */
+  compactEvery: number;
+  /** Called once when the room fails and must be dropped. */
+  onFailed: (room: Room) => void;
+}
+
+export class Room {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  /** Each peer with the awareness client ids it has published. */
+  private readonly peers = new Map<Peer, Set<number>>();
+  private lastSeq = 0;
+  private appendsSinceCompaction = 0;
+  private compactionScheduled = false;
+  state: RoomState = 'loading';
+  /** Settles when loading ends, either way; check `state` afterwards. */
+  readonly loaded: Promise<void>;
+
+  constructor(
+    readonly name: string,
+    private readonly options: RoomOptions,
+  ) {
+    // The relay publishes no presence of its own.
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.onAwarenessUpdate);
+    this.loaded = this.load();
+  }
+
+  get peerCount(): number {
+    return this.peers.size;
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const stored = await this.options.store.load(this.name);
+      if (this.state !== 'loading') return;
+      Y.transact(this.doc, () => {
+        for (const update of stored.updates) Y.applyUpdate(this.doc, update);
+      });
+      this.lastSeq = stored.lastSeq;
+      this.appendsSinceCompaction = stored.updates.length > 1 ? stored.updates.length : 0;
+      this.doc.on('update', this.onDocUpdate);
+      this.state = 'ready';
+      if (this.appendsSinceCompaction >= this.options.compactEvery) this.scheduleCompaction();
+    } catch (error) {
+      this.fail('load', error);
+    }
+  }
+
+  /** Adds a peer to a ready room and sends it the relay's sync step 1 and everyone's presence. */
+  join(peer: Peer, syncStep1: Uint8Array): void {
+    this.peers.set(peer, new Set());
+    peer.send(syncStep1);
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length > 0) {
+      peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, states)));
+    }
+  }
+
+  /** Removes a peer; its presence disappears for everyone at once. */
+  leave(peer: Peer): void {
+    const clients = this.peers.get(peer);
+    if (clients === undefined) return;
+    this.peers.delete(peer);
+    if (clients.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...clients], 'leave');
+  }
+
+  /**
+   * Applies a client's update. Throws ProtocolError (and applies nothing)
+   * when Yjs cannot decode it. Committing and forwarding happen in
+   * onDocUpdate, synchronously, before this returns.
+   */
+  receiveUpdate(peer: Peer, update: Uint8Array): void {
+    try {
+      // Decoding first: applyUpdate can integrate part of a corrupt update
+      // before it fails, which would leave the room's copy half-written.
+      Y.decodeUpdate(update);
+    } catch (error) {
+      throw new ProtocolError(CloseCode.malformed, `update rejected by Yjs: ${(error as Error).message}`);
+    }
+    Y.applyUpdate(this.doc, update, peer);
+  }
+
+  receiveAwareness(peer: Peer, update: Uint8Array): void {
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+    } catch (error) {
+      throw new ProtocolError(CloseCode.malformed, `awareness update rejected: ${(error as Error).message}`);
+    }
+  }
+
+  /** Every known presence, as one awareness message. */
+  awarenessSnapshot(): Uint8Array {
+    const clients = [...this.awareness.getStates().keys()];
+    return encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
+  }
+
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (this.state !== 'ready') return;
+    try {
+      this.lastSeq = this.options.store.append(this.name, update);
+    } catch (error) {
+      // Not committed, so not forwarded: nobody has seen this update. The
+      // sender still holds it and resends it after reconnecting.
+      this.fail('append', error);
+      return;
+    }
+    this.appendsSinceCompaction++;
+    if (this.appendsSinceCompaction >= this.options.compactEvery) this.scheduleCompaction();
+    const frame = encodeUpdate(update);
+    for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame);
+  };
+
+  private readonly onAwarenessUpdate = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const owned = this.peers.get(origin as Peer);
+    if (owned !== undefined) {
+      for (const id of change.added) owned.add(id);
+      for (const id of change.removed) owned.delete(id);
+    }
+    const changed = [...change.added, ...change.updated, ...change.removed];
+    if (changed.length === 0 || this.peers.size === 0) return;
+    // Sent to every peer, the sender too: the stock client expects its own echo.
+    const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    for (const peer of this.peers.keys()) peer.send(frame);
+  };
+
+  private scheduleCompaction(): void {
+    if (this.compactionScheduled) return;
+    this.compactionScheduled = true;
+    setImmediate(() => {
+      this.compactionScheduled = false;
+      if (this.state === 'ready') this.compact();
+    });
+  }
+
+  /** Rewrites storage as one merged state. Everything applied is already stored, so this may run any time. */
+  compact(): void {
+    if (this.appendsSinceCompaction === 0 || this.state !== 'ready') return;
+    try {
+      this.options.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), this.lastSeq);
+      this.appendsSinceCompaction = 0;
+    } catch (error) {
+      // The individual updates are still stored; compaction can wait.
+      this.options.log.warn('compaction failed', { board: this.name, error: String(error) });
+    }
+  }
+
+  private fail(stage: string, error: unknown): void {
+    if (this.state === 'failed' || this.state === 'closed') return;
+    this.options.log.error(`board ${stage} failed`, { board: this.name, error: String(error) });
+    this.state = 'failed';
+    for (const peer of [...this.peers.keys()]) peer.close(CloseCode.internal, 'storage error; reconnect to resync');
+    this.options.onFailed(this);
+  }
+
+  /** Saves (when anything changed since the last compaction) and releases memory. */
+  close(): void {
+    if (this.state === 'closed') return;
+    if (this.state === 'ready') this.compact();
+    this.state = 'closed';
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}
