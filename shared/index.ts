@@ -8,6 +8,7 @@ export { addItem, updateItem, removeItem } from './items.js';
 export { moveItem, moveItems, orderedItems, orderedIds } from './ordering.js';
 export type { ItemSnapshot } from './snapshot.js';
 export { boardTitle, setBoardTitle, schemaVersion, itemsMap, metaMap } from './board.js';
+export { newBoardId } from './ids.js';
 export { MAX_KEY_LENGTH, isValidOrderKey } from './order-keys.js';
 export {
   SCHEMA_VERSION,

@@ -1,0 +1,8 @@
+import { BoardPage } from './BoardPage.js';
+import { HomePage } from './HomePage.js';
+
+/** Two routes: `/` (home) and `/b/<boardId>` (a board). */
+export function App() {
+  const match = /^\/b\/([A-Za-z0-9_-]{1,64})\/?$/.exec(window.location.pathname);
+  return match ? <BoardPage boardId={match[1]!} /> : <HomePage />;
+}
