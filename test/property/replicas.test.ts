@@ -113,7 +113,7 @@ function run(replicaCount: number, ops: Op[]): void {
       addItem(doc, { title: `item ${step}` }, resolvePlace(ids, op.place, new Set()));
     } else {
       if (ids.length === 0) return;
-      const target = ids[op.pick % ids.length]!;
+      const target = ids[(op.type === 'moveBlock' ? op.picks[0]! : op.pick) % ids.length]!;
       switch (op.type) {
         case 'move':
         case 'moveBlock': {
