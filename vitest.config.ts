@@ -8,5 +8,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Integration tests start relay processes; two cores are plenty busy.
     maxWorkers: 2,
+    // The JSON report lets .ci/run print one summary line.
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/vitest.json' },
   },
 });
