@@ -5,5 +5,13 @@
 import { build } from 'vite';
 
 export default async function setup(): Promise<void> {
-  await build({ configFile: new URL('../vite.config.ts', import.meta.url).pathname, logLevel: 'warn' });
+  // Vitest sets NODE_ENV=test, which would make Vite bundle React's
+  // development build; the browser tests should see what users get.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: new URL('../vite.config.ts', import.meta.url).pathname, logLevel: 'warn', mode: 'production' });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
 }
