@@ -1,5 +1,5 @@
-import { BoardPage } from './BoardPage.js';
-import { HomePage } from './HomePage.js';
+import { BoardPage } from './board/BoardPage.js';
+import { HomePage } from './home/HomePage.js';
 
 /** Two routes: `/` (home) and `/b/<boardId>` (a board). */
 export function App() {

@@ -14,7 +14,16 @@ export interface HealthSource {
 
 export function createHttpHandler(clientDir: string, health: HealthSource) {
   const haveClient = existsSync(join(clientDir, 'index.html'));
-  const assets = haveClient ? sirv(clientDir, { etag: true, dev: false }) : null;
+  const assets = haveClient
+    ? sirv(clientDir, {
+        etag: true,
+        setHeaders(response, pathname) {
+          // Hashed bundles never change; the page and the service worker must be revalidated.
+          const cache = pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+          response.setHeader('cache-control', cache);
+        },
+      })
+    : null;
 
   return (request: IncomingMessage, response: ServerResponse): void => {
     const path = (request.url ?? '/').split('?')[0]!;

@@ -4,7 +4,8 @@
  * docs/document-format.md describes it for integrations.
  */
 export type { Place } from './ordering.js';
-export { addItem, updateItem, removeItem } from './items.js';
+export { addItem, updateItem, removeItem, splitItem, replaceText } from './items.js';
+export { readinessGaps, READINESS_LABELS, type ReadinessGap } from './readiness.js';
 export { moveItem, moveItems, orderedItems, orderedIds } from './ordering.js';
 export type { ItemSnapshot } from './snapshot.js';
 export { boardTitle, setBoardTitle, schemaVersion, itemsMap, metaMap } from './board.js';

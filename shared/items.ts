@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { itemsMap, stampSchema, type ItemMap } from './board.js';
 import { newId } from './ids.js';
 import { BOTTOM, checkPlace, gapIndex, requireItem, sortedEntries, writePlacement, type Place } from './ordering.js';
+import { snapshotItem } from './snapshot.js';
 import {
   DEFAULT_KIND,
   DEFAULT_STATUS,
@@ -179,3 +180,36 @@ export function removeItem(doc: Y.Doc, id: string): void {
   doc.transact(() => itemsMap(doc).delete(id));
 }
 
+
+/**
+ * Splits an item into several: one new item per title, placed where the
+ * original stood and in the given order, each taking the original's kind,
+ * priority, labels, parent and author. The original is archived (not
+ * deleted), so its description and criteria stay at hand. One transaction,
+ * so one undo reverts the whole split. Returns the new ids.
+ */
+export function splitItem(doc: Y.Doc, id: string, titles: string[]): string[] {
+  const original = requireItem(doc, id);
+  if (!Array.isArray(titles) || titles.length === 0) throw new Error(`splitItem ${JSON.stringify(id)}: give at least one title`);
+  titles.forEach((title, index) => checkPatch({ title }, `splitItem ${JSON.stringify(id)} title ${index}`));
+  const snapshot = snapshotItem(id, original);
+  const inherited: NewItemFields = {
+    title: '',
+    kind: snapshot.kind,
+    labels: snapshot.labels,
+    ...(snapshot.priority !== null && { priority: snapshot.priority }),
+    ...(snapshot.parent !== null && itemsMap(doc).has(snapshot.parent) && { parent: snapshot.parent }),
+    ...(snapshot.createdBy !== null && { createdBy: snapshot.createdBy }),
+  };
+  checkPatch(inherited, `splitItem ${JSON.stringify(id)}`, NEW_ITEM_FIELDS);
+  const ids: string[] = [];
+  doc.transact(() => {
+    let anchor = id;
+    for (const title of titles) {
+      anchor = addItem(doc, { ...inherited, title }, { after: anchor });
+      ids.push(anchor);
+    }
+    updateItem(doc, id, { archived: true });
+  });
+  return ids;
+}

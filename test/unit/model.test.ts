@@ -11,8 +11,10 @@ import {
   moveItems,
   orderedIds,
   orderedItems,
+  readinessGaps,
   removeItem,
   schemaVersion,
+  splitItem,
   setBoardTitle,
   updateItem,
 } from '../../shared/index.js';
@@ -317,5 +319,42 @@ describe('items written by other software', () => {
     updateItem(doc, 'odd', { title: 'now a Y.Text' });
     expect(odd.get('title')).toBeInstanceOf(Y.Text);
     expect(orderedItems(doc)[1]!.title).toBe('now a Y.Text');
+  });
+});
+
+describe('splitting', () => {
+  it('puts the new items where the original stood, inheriting its fields, and archives the original', () => {
+    const { doc, ids } = board('a', 'big', 'c');
+    updateItem(doc, ids.big!, { kind: 'bug', priority: 'should', labels: ['checkout'], description: 'long story' });
+    const parts = splitItem(doc, ids.big!, ['part one', 'part two']);
+    const items = orderedItems(doc);
+    expect(items.map((item) => item.title)).toEqual(['a', 'big', 'part one', 'part two', 'c']);
+    expect(items[1]!.archived).toBe(true);
+    expect(items[1]!.description).toBe('long story');
+    for (const id of parts) {
+      expect(items.find((item) => item.id === id)).toMatchObject({ kind: 'bug', priority: 'should', labels: ['checkout'], archived: false });
+    }
+  });
+
+  it('is one undoable transaction and rejects bad titles writing nothing', () => {
+    const { doc, ids } = board('big');
+    const undo = new Y.UndoManager(itemsMap(doc));
+    expectRejected(doc, () => splitItem(doc, ids.big!, []), /at least one title/);
+    expectRejected(doc, () => splitItem(doc, ids.big!, ['ok', 'x'.repeat(501)]), /title 1/);
+    splitItem(doc, ids.big!, ['one', 'two', 'three']);
+    expect(orderedItems(doc)).toHaveLength(4);
+    undo.undo();
+    expect(orderedItems(doc).map((item) => [item.title, item.archived])).toEqual([['big', false]]);
+  });
+});
+
+describe('readiness', () => {
+  it('lists the gaps of an open item and none for done or archived ones', () => {
+    const { doc, ids } = board('x');
+    expect(readinessGaps(orderedItems(doc)[0]!)).toEqual(['no-description', 'no-acceptance-criteria', 'no-estimate']);
+    updateItem(doc, ids.x!, { description: 'why', estimate: 2, acceptanceCriteria: [{ text: 'works' }] });
+    expect(readinessGaps(orderedItems(doc)[0]!)).toEqual([]);
+    updateItem(doc, ids.x!, { estimate: null, status: 'done' });
+    expect(readinessGaps(orderedItems(doc)[0]!)).toEqual([]);
   });
 });

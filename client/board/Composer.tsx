@@ -1,0 +1,55 @@
+/** Writing a new item, at the bottom or below a chosen item. */
+import { useState, type RefObject } from 'react';
+import { addItem, type ItemSnapshot } from '../../shared/index.js';
+import type { BoardSession } from '../session/BoardSession.js';
+
+interface ComposerProps {
+  session: BoardSession;
+  /** Insert below this item; null means the bottom of the backlog. */
+  after: ItemSnapshot | null;
+  author: string;
+  inputRef: RefObject<HTMLInputElement | null>;
+  onClearPosition: () => void;
+  onAdded: (id: string) => void;
+}
+
+export function Composer({ session, after, author, inputRef, onClearPosition, onAdded }: ComposerProps) {
+  const [title, setTitle] = useState('');
+  return (
+    <form
+      className="composer"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const trimmed = title.trim();
+        if (!trimmed) return;
+        const id = session.act(() => addItem(session.doc, { title: trimmed.slice(0, 500), createdBy: author.slice(0, 64) }, after ? { after: after.id } : { before: null }));
+        setTitle('');
+        onAdded(id);
+      }}
+    >
+      <input
+        ref={inputRef}
+        className="composer-input"
+        aria-label="New item title"
+        placeholder="New item: As a …, I want …, so that …  ( n )"
+        value={title}
+        maxLength={500}
+        onChange={(event) => setTitle(event.target.value)}
+        onKeyDown={(event) => event.key === 'Escape' && (setTitle(''), onClearPosition(), event.currentTarget.blur())}
+      />
+      <span className="composer-position">
+        {after ? (
+          <>
+            below “{after.title.slice(0, 40) || 'Untitled'}”
+            <button type="button" className="link-button" onClick={onClearPosition} aria-label="Add at the bottom instead">
+              ×
+            </button>
+          </>
+        ) : (
+          'at the bottom'
+        )}
+      </span>
+      <button type="submit">Add</button>
+    </form>
+  );
+}

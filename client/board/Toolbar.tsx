@@ -1,0 +1,68 @@
+/** Search and filters. Filtering hides items; it never changes their order. */
+import type { RefObject } from 'react';
+import { ITEM_KINDS, ITEM_STATUSES, type ItemKind, type ItemStatus } from '../../shared/index.js';
+import { NO_FILTERS, isFiltering, type Filters } from './filters.js';
+import { KIND_LABELS, STATUS_LABELS } from './labels.js';
+
+interface ToolbarProps {
+  filters: Filters;
+  labels: string[];
+  shown: number;
+  total: number;
+  searchRef: RefObject<HTMLInputElement | null>;
+  onChange: (filters: Filters) => void;
+}
+
+export function Toolbar({ filters, labels, shown, total, searchRef, onChange }: ToolbarProps) {
+  const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
+  return (
+    <div className="toolbar" role="search">
+      <input
+        ref={searchRef}
+        type="search"
+        className="search"
+        placeholder="Search  ( / )"
+        aria-label="Search items"
+        value={filters.text}
+        onChange={(event) => set({ text: event.target.value })}
+        onKeyDown={(event) => event.key === 'Escape' && (event.currentTarget.blur(), set({ text: '' }))}
+      />
+      <select aria-label="Filter by kind" value={filters.kind} onChange={(event) => set({ kind: event.target.value as ItemKind | '' })}>
+        <option value="">All kinds</option>
+        {ITEM_KINDS.map((kind) => (
+          <option key={kind} value={kind}>
+            {KIND_LABELS[kind]}
+          </option>
+        ))}
+      </select>
+      <select aria-label="Filter by status" value={filters.status} onChange={(event) => set({ status: event.target.value as ItemStatus | '' })}>
+        <option value="">All statuses</option>
+        {ITEM_STATUSES.map((status) => (
+          <option key={status} value={status}>
+            {STATUS_LABELS[status]}
+          </option>
+        ))}
+      </select>
+      <select aria-label="Filter by label" value={filters.label} onChange={(event) => set({ label: event.target.value })}>
+        <option value="">All labels</option>
+        {labels.map((label) => (
+          <option key={label} value={label}>
+            {label}
+          </option>
+        ))}
+      </select>
+      <label className="checkbox">
+        <input type="checkbox" checked={filters.showArchived} onChange={(event) => set({ showArchived: event.target.checked })} />
+        Archived
+      </label>
+      <span className="count" aria-live="polite">
+        {shown === total ? `${total} ${total === 1 ? 'item' : 'items'}` : `${shown} of ${total} items`}
+      </span>
+      {isFiltering(filters) && (
+        <button type="button" className="link-button" onClick={() => onChange({ ...NO_FILTERS, showArchived: filters.showArchived })}>
+          Clear filters
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,186 @@
+/**
+ * One open board in this tab: the Y.Doc, kept in IndexedDB (so the board
+ * opens instantly and works offline) and synced through the relay with the
+ * stock y-websocket provider (which also syncs other tabs of this browser
+ * over BroadcastChannel). It owns the undo history of my own changes, my
+ * presence, and the connection state shown in the header.
+ */
+import * as Y from 'yjs';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import { itemsMap, metaMap } from '../../shared/index.js';
+import type { Identity } from './identity.js';
+import type { CursorAnchor, PresenceState } from './presence.js';
+
+export type ConnectionStatus = 'connecting' | 'live' | 'offline' | 'reconnecting' | 'synced';
+
+export interface ConnectionState {
+  status: ConnectionStatus;
+  /** Local changes made since the relay last confirmed a full sync. */
+  pending: number;
+}
+
+/** How long "All changes synced" shows after a reconnect before it settles to "Live". */
+const SYNCED_NOTICE_MS = 2500;
+/** At most about 20 cursor updates a second. */
+const CURSOR_INTERVAL_MS = 50;
+
+function syncUrl(): string {
+  const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
+  return `${scheme}://${window.location.host}/sync`;
+}
+
+export class BoardSession {
+  readonly doc = new Y.Doc();
+  readonly local: IndexeddbPersistence;
+  readonly remote: WebsocketProvider;
+  /** Undo and redo of my own changes only: remote and stored updates have other origins. */
+  readonly undo: Y.UndoManager;
+  /** True once the local copy has been read from IndexedDB. */
+  loadedLocally = false;
+
+  private connection: ConnectionState = { status: 'connecting', pending: 0 };
+  private everSynced = false;
+  private syncedTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly listeners = new Set<() => void>();
+  private cursorTimer: ReturnType<typeof setTimeout> | undefined;
+  private nextCursor: CursorAnchor | null = null;
+  private lastCursorAt = 0;
+
+  constructor(
+    readonly boardId: string,
+    identity: Identity,
+  ) {
+    this.local = new IndexeddbPersistence(`board:${boardId}`, this.doc);
+    this.remote = new WebsocketProvider(syncUrl(), boardId, this.doc, { connect: navigator.onLine });
+    this.undo = new Y.UndoManager([itemsMap(this.doc), metaMap(this.doc)], { captureTimeout: 400 });
+    const presence: PresenceState = { user: identity, cursor: null, editing: null, dragging: null };
+    this.awareness.setLocalState(presence);
+
+    void this.local.whenSynced.then(() => {
+      this.loadedLocally = true;
+      this.emit();
+    });
+    this.remote.on('status', this.updateConnection);
+    this.remote.on('sync', this.updateConnection);
+    this.doc.on('update', this.countPending);
+    window.addEventListener('online', this.goOnline);
+    window.addEventListener('offline', this.goOffline);
+    this.updateConnection();
+  }
+
+  get awareness() {
+    return this.remote.awareness;
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getConnection = (): ConnectionState => this.connection;
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  private setConnection(next: ConnectionState): void {
+    if (next.status === this.connection.status && next.pending === this.connection.pending) return;
+    this.connection = next;
+    this.emit();
+  }
+
+  private readonly countPending = (_update: Uint8Array, origin: unknown): void => {
+    if (origin === this.remote || origin === this.local) return;
+    if (this.connection.status !== 'live' && this.connection.status !== 'synced') {
+      this.setConnection({ ...this.connection, pending: this.connection.pending + 1 });
+    }
+  };
+
+  /**
+   * A browser going offline does not close its WebSockets (they linger
+   * half-open), so the session disconnects itself and reconnects when the
+   * network returns.
+   */
+  private readonly goOffline = (): void => {
+    this.remote.disconnect();
+    this.updateConnection();
+  };
+
+  private readonly goOnline = (): void => {
+    this.remote.connect();
+    this.updateConnection();
+  };
+
+  private readonly updateConnection = (): void => {
+    const { pending } = this.connection;
+    if (!navigator.onLine || !this.remote.shouldConnect) {
+      this.setConnection({ status: 'offline', pending });
+      return;
+    }
+    if (this.remote.wsconnected && this.remote.synced) {
+      // The relay has answered our sync step 1, so it holds everything we had.
+      const wasAway = this.everSynced && this.connection.status !== 'live' && this.connection.status !== 'synced';
+      this.everSynced = true;
+      if (wasAway) {
+        this.setConnection({ status: 'synced', pending: 0 });
+        clearTimeout(this.syncedTimer);
+        this.syncedTimer = setTimeout(() => this.setConnection({ status: 'live', pending: 0 }), SYNCED_NOTICE_MS);
+      } else if (this.connection.status !== 'synced') {
+        this.setConnection({ status: 'live', pending: 0 });
+      }
+      return;
+    }
+    this.setConnection({ status: this.everSynced ? 'reconnecting' : 'connecting', pending });
+  };
+
+  /**
+   * Runs one discrete change (an add, a move, a field set) as an undo step
+   * of its own, so it never merges with typing that happened just before
+   * or after it.
+   */
+  act<T>(change: () => T): T {
+    this.undo.stopCapturing();
+    try {
+      return change();
+    } finally {
+      this.undo.stopCapturing();
+    }
+  }
+
+  setName(identity: Identity): void {
+    this.awareness.setLocalStateField('user', identity);
+  }
+
+  /** Publishes my pointer, at most every CURSOR_INTERVAL_MS; the last position always goes out. */
+  setCursor(cursor: CursorAnchor | null): void {
+    this.nextCursor = cursor;
+    if (this.cursorTimer !== undefined) return;
+    const wait = Math.max(0, this.lastCursorAt + CURSOR_INTERVAL_MS - Date.now());
+    this.cursorTimer = setTimeout(() => {
+      this.cursorTimer = undefined;
+      this.lastCursorAt = Date.now();
+      this.awareness.setLocalStateField('cursor', this.nextCursor);
+    }, wait);
+  }
+
+  setEditing(editing: PresenceState['editing']): void {
+    this.awareness.setLocalStateField('editing', editing);
+  }
+
+  setDragging(ids: string[] | null): void {
+    this.awareness.setLocalStateField('dragging', ids);
+  }
+
+  destroy(): void {
+    clearTimeout(this.syncedTimer);
+    clearTimeout(this.cursorTimer);
+    window.removeEventListener('online', this.goOnline);
+    window.removeEventListener('offline', this.goOffline);
+    this.doc.off('update', this.countPending);
+    this.undo.destroy();
+    this.remote.destroy();
+    void this.local.destroy();
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * Whether an item looks ready to be taken into a sprint: the usual gaps a
+ * refinement meeting closes. A hint for people, not a rule the model enforces.
+ */
+import type { ItemSnapshot } from './snapshot.js';
+
+export type ReadinessGap = 'no-description' | 'no-acceptance-criteria' | 'no-estimate';
+
+export const READINESS_LABELS: Record<ReadinessGap, string> = {
+  'no-description': 'No description',
+  'no-acceptance-criteria': 'No acceptance criteria',
+  'no-estimate': 'No estimate',
+};
+
+/** The gaps of an open item; none for items that are done or archived. */
+export function readinessGaps(item: ItemSnapshot): ReadinessGap[] {
+  if (item.archived || item.status === 'done') return [];
+  const gaps: ReadinessGap[] = [];
+  if (item.description.trim() === '') gaps.push('no-description');
+  if (item.acceptanceCriteria.length === 0) gaps.push('no-acceptance-criteria');
+  if (item.estimate === null) gaps.push('no-estimate');
+  return gaps;
+}

@@ -1,0 +1,57 @@
+/** Steps a person takes on a board, for the browser tests. */
+import { expect } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+export const SHOTS = new URL('../../test-results/', import.meta.url).pathname;
+
+export async function openBoard(browser: Browser, url: string, options: { width?: number; height?: number; name?: string; dark?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
+    colorScheme: options.dark ? 'dark' : 'light',
+  });
+  if (options.name) {
+    await context.addInitScript((name) => {
+      if (!localStorage.getItem('refinement-board.identity')) {
+        localStorage.setItem('refinement-board.identity', JSON.stringify({ name, color: '#4f46e5' }));
+      }
+    }, options.name);
+  }
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`page error in ${options.name ?? 'a page'}:`, error.message));
+  await page.goto(url);
+  await waitLive(page);
+  return { context, page };
+}
+
+export async function waitLive(page: Page): Promise<void> {
+  await expect.poll(() => page.getByTestId('connection').getAttribute('data-status'), { timeout: 15_000 }).toMatch(/live|synced/);
+}
+
+export async function addItems(page: Page, titles: string[]): Promise<void> {
+  const input = page.getByLabel('New item title');
+  for (const title of titles) {
+    await input.fill(title);
+    await input.press('Enter');
+  }
+}
+
+/** Titles of the rows, top to bottom (all rows are rendered on these small boards). */
+export async function rowTitles(page: Page): Promise<string[]> {
+  return page.locator('[role="option"] .row-title').allTextContents();
+}
+
+export function row(page: Page, title: string) {
+  return page.locator('[role="option"]', { has: page.locator('.row-title', { hasText: new RegExp(`^${title}$`) }) });
+}
+
+/** Drags a row by mouse so that it lands on the row `onto`. */
+export async function dragRow(page: Page, title: string, onto: string): Promise<void> {
+  const from = (await row(page, title).boundingBox())!;
+  const to = (await row(page, onto).boundingBox())!;
+  await page.mouse.move(from.x + 12, from.y + from.height / 2);
+  await page.mouse.down();
+  // Past dnd-kit's activation distance first, then to the target in steps.
+  await page.mouse.move(from.x + 12, from.y + from.height / 2 + (to.y > from.y ? 10 : -10), { steps: 3 });
+  await page.mouse.move(to.x + 12, to.y + to.height / 2 + (to.y > from.y ? 6 : -6), { steps: 12 });
+  await page.mouse.up();
+}
