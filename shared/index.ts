@@ -5,7 +5,7 @@
  */
 export type { Place } from './ordering.js';
 export { addItem, updateItem, removeItem, splitItem, replaceText } from './items.js';
-export { readinessGaps, READINESS_LABELS, type ReadinessGap } from './readiness.js';
+export { readinessGaps, READINESS_LABELS, READINESS_SHORT, type ReadinessGap } from './readiness.js';
 export { moveItem, moveItems, orderedItems, orderedIds } from './ordering.js';
 export type { ItemSnapshot } from './snapshot.js';
 export { boardTitle, setBoardTitle, schemaVersion, itemsMap, metaMap } from './board.js';

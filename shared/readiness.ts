@@ -12,12 +12,19 @@ export const READINESS_LABELS: Record<ReadinessGap, string> = {
   'no-estimate': 'No estimate',
 };
 
-/** The gaps of an open item; none for items that are done or archived. */
+/** Short forms for a crowded row. */
+export const READINESS_SHORT: Record<ReadinessGap, string> = {
+  'no-description': 'No desc.',
+  'no-acceptance-criteria': 'No AC',
+  'no-estimate': 'No est.',
+};
+
+/** The gaps of an open item, most important first; none for items that are done or archived. */
 export function readinessGaps(item: ItemSnapshot): ReadinessGap[] {
   if (item.archived || item.status === 'done') return [];
   const gaps: ReadinessGap[] = [];
-  if (item.description.trim() === '') gaps.push('no-description');
   if (item.acceptanceCriteria.length === 0) gaps.push('no-acceptance-criteria');
   if (item.estimate === null) gaps.push('no-estimate');
+  if (item.description.trim() === '') gaps.push('no-description');
   return gaps;
 }

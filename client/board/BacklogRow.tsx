@@ -1,6 +1,6 @@
 /** One backlog row: what a person scans for during refinement, at a fixed height. */
 import { memo, type CSSProperties, type HTMLAttributes, type Ref } from 'react';
-import { READINESS_LABELS, readinessGaps, type ItemSnapshot } from '../../shared/index.js';
+import { READINESS_LABELS, READINESS_SHORT, readinessGaps, type ItemSnapshot } from '../../shared/index.js';
 import type { Peer } from '../session/presence.js';
 import { Avatar } from '../ui/Avatar.js';
 import { KIND_LABELS, PRIORITY_LABELS, STATUS_LABELS } from './labels.js';
@@ -92,7 +92,7 @@ export const BacklogRow = memo(function BacklogRow({
         title={gaps.length ? `Not ready: ${gaps.map((gap) => READINESS_LABELS[gap]).join(', ')}` : 'Has a description, acceptance criteria and an estimate'}
         aria-label={gaps.length ? `Not ready: ${gaps.map((gap) => READINESS_LABELS[gap]).join(', ')}` : undefined}
       >
-        {gaps.length > 0 && <span className="readiness-mark">{gaps.length}</span>}
+        {gaps.length > 0 && `${READINESS_SHORT[gaps[0]!]}${gaps.length > 1 ? ` +${gaps.length - 1}` : ''}`}
       </span>
       <span className={`priority priority-${item.priority ?? 'none'}`}>{item.priority ? PRIORITY_LABELS[item.priority] : ''}</span>
       <span className={`status status-${item.status}`}>{STATUS_LABELS[item.status]}</span>

@@ -351,7 +351,7 @@ describe('splitting', () => {
 describe('readiness', () => {
   it('lists the gaps of an open item and none for done or archived ones', () => {
     const { doc, ids } = board('x');
-    expect(readinessGaps(orderedItems(doc)[0]!)).toEqual(['no-description', 'no-acceptance-criteria', 'no-estimate']);
+    expect(readinessGaps(orderedItems(doc)[0]!)).toEqual(['no-acceptance-criteria', 'no-estimate', 'no-description']);
     updateItem(doc, ids.x!, { description: 'why', estimate: 2, acceptanceCriteria: [{ text: 'works' }] });
     expect(readinessGaps(orderedItems(doc)[0]!)).toEqual([]);
     updateItem(doc, ids.x!, { estimate: null, status: 'done' });

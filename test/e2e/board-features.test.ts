@@ -1,0 +1,159 @@
+/**
+ * The rest of what a person does on a board, in a real browser: insert at
+ * a position, split, archive, delete with undo, filter, shortcuts, two tabs,
+ * presence that leaves with the tab, highlights of others' changes, and a
+ * 5,000-item backlog.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { addItem, orderedIds } from '../../shared/index.js';
+import { launchBrowser } from '../helpers/browser.js';
+import { connectClient, waitFor } from '../helpers/clients.js';
+import { startRelayProcess, tempDataDir, type RelayProcess } from '../helpers/relay-process.js';
+import { SHOTS, addItems, openBoard, row, rowTitles, waitLive } from './board-helpers.js';
+
+let relay: RelayProcess;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+let boards = 0;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  [relay, browser] = await Promise.all([startRelayProcess(tempDataDir()), launchBrowser()]);
+});
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+});
+afterAll(async () => {
+  await browser?.close();
+  await relay?.kill('SIGKILL');
+});
+
+async function board(name = 'Ana', options: { width?: number; height?: number } = {}) {
+  const url = `${relay.httpUrl}/b/features-${++boards}-${Date.now()}`;
+  const opened = await openBoard(browser, url, { name, ...options });
+  contexts.push(opened.context);
+  return { url, ...opened };
+}
+
+describe('editing the backlog', () => {
+  it('inserts a new item below any item, not only at the bottom', async () => {
+    const { page } = await board();
+    await addItems(page, ['One', 'Two', 'Three']);
+    await row(page, 'One').hover();
+    await row(page, 'One').getByRole('button', { name: /Insert a new item below/ }).click();
+    await expect.poll(() => page.locator('.composer-position').textContent()).toContain('below “One”');
+    await addItems(page, ['One and a half', 'One and three quarters']);
+    await expect.poll(() => rowTitles(page)).toEqual(['One', 'One and a half', 'One and three quarters', 'Two', 'Three']);
+  });
+
+  it('splits an item in place, archives, and deletes with undo', async () => {
+    const { page } = await board();
+    await addItems(page, ['Before', 'Big story', 'After']);
+    await row(page, 'Big story').click();
+    await page.getByRole('button', { name: 'Split…' }).click();
+    await page.locator('#split-lines').fill('Small story A\nSmall story B');
+    await page.getByRole('button', { name: 'Split into 2' }).click();
+    await expect.poll(() => rowTitles(page)).toEqual(['Before', 'Small story A', 'Small story B', 'After']);
+    // The original is archived, not lost.
+    await page.getByLabel('Archived').check();
+    await expect.poll(() => rowTitles(page)).toEqual(['Before', 'Big story', 'Small story A', 'Small story B', 'After']);
+    await page.getByLabel('Archived').uncheck();
+
+    await row(page, 'After').click();
+    await page.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => rowTitles(page)).toEqual(['Before', 'Small story A', 'Small story B']);
+    await page.locator('.toast').getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => rowTitles(page)).toEqual(['Before', 'Small story A', 'Small story B', 'After']);
+
+    await row(page, 'Before').click();
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('e');
+    await expect.poll(() => rowTitles(page)).toEqual(['Small story A', 'Small story B', 'After']);
+  });
+
+  it('filters and searches without changing the order', async () => {
+    const { page } = await board();
+    await addItems(page, ['Pay with cards', 'Crash on login', 'Pay with vouchers', 'Login with SSO']);
+    await row(page, 'Crash on login').click();
+    await page.locator('#item-kind').selectOption('bug');
+    await page.locator('#new-label').fill('auth');
+    await page.locator('#new-label').press('Enter');
+    await row(page, 'Login with SSO').click();
+    await page.locator('#new-label').fill('auth');
+    await page.locator('#new-label').press('Enter');
+    await page.keyboard.press('Escape');
+
+    await page.getByLabel('Search items').fill('pay');
+    await expect.poll(() => rowTitles(page)).toEqual(['Pay with cards', 'Pay with vouchers']);
+    await page.getByLabel('Search items').fill('');
+    await page.getByLabel('Filter by label').selectOption('auth');
+    await expect.poll(() => rowTitles(page)).toEqual(['Crash on login', 'Login with SSO']);
+    await page.getByLabel('Filter by kind').selectOption('bug');
+    await expect.poll(() => rowTitles(page)).toEqual(['Crash on login']);
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(() => rowTitles(page)).toEqual(['Pay with cards', 'Crash on login', 'Pay with vouchers', 'Login with SSO']);
+  });
+
+  it('lists the keyboard shortcuts in a help overlay', async () => {
+    const { page } = await board();
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await expect.poll(() => help.isVisible()).toBe(true);
+    expect(await help.textContent()).toContain('Move the selected items up or down');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => help.isVisible()).toBe(false);
+  });
+});
+
+describe('working together', () => {
+  it('keeps two tabs of one browser in sync', async () => {
+    const { url, context, page } = await board();
+    const second = await context.newPage();
+    await second.goto(url);
+    await waitLive(second);
+    await addItems(page, ['From tab one']);
+    await addItems(second, ['From tab two']);
+    await expect.poll(() => rowTitles(page)).toEqual(['From tab one', 'From tab two']);
+    await expect.poll(() => rowTitles(second)).toEqual(['From tab one', 'From tab two']);
+  });
+
+  it("removes a person's presence as soon as they close the tab, and flashes what others change", async () => {
+    const { url, page: ana } = await board('Ana');
+    const ben = await openBoard(browser, url, { name: 'Ben' });
+    contexts.push(ben.context);
+    await expect.poll(() => ana.locator('.presence .avatar').count()).toBe(2);
+
+    await addItems(ben.page, ['Ben was here']);
+    await expect.poll(() => row(ana, 'Ben was here').locator('.row-flash').count()).toBe(1);
+
+    await ben.page.close();
+    await expect.poll(() => ana.locator('.presence .avatar').count(), { timeout: 2000 }).toBe(1);
+  });
+});
+
+describe('a large backlog', () => {
+  it('renders 5,000 items with only the visible rows in the page', async () => {
+    const boardId = `large-${Date.now()}`;
+    const writer = connectClient(relay.syncUrl, boardId);
+    await writer.synced();
+    writer.doc.transact(() => {
+      for (let i = 1; i <= 5000; i++) addItem(writer.doc, { title: `Story ${i}` });
+    });
+    const witness = connectClient(relay.syncUrl, boardId);
+    await waitFor(() => orderedIds(witness.doc).length === 5000, 'the relay to hold all 5,000 items', 20_000);
+    writer.destroy();
+    witness.destroy();
+
+    const { page, context } = await openBoard(browser, `${relay.httpUrl}/b/${boardId}`, { name: 'Ana' });
+    contexts.push(context);
+    await expect.poll(() => page.locator('.count').textContent()).toBe('5000 items');
+    const rendered = await page.locator('[role="option"]').count();
+    expect(rendered).toBeGreaterThan(5);
+    expect(rendered).toBeLessThan(80);
+    await page.keyboard.press('End');
+    await expect.poll(() => rowTitles(page)).toContain('Story 5000');
+    await page.screenshot({ path: `${SHOTS}board-large.png` });
+  });
+});
