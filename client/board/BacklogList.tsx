@@ -4,7 +4,7 @@
  * mouse, touch and keyboard, with screen-reader announcements. Other
  * people's pointers are drawn over the item they point at.
  */
-import { useMemo, useRef, useState, type PointerEvent } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import {
   DndContext,
   DragOverlay,
@@ -87,6 +87,34 @@ export function BacklogList(props: BacklogListProps) {
     getItemKey: (index) => ids[index]!,
   });
   props.scrollToRef.current = (index) => virtualizer.scrollToIndex(index, { align: 'auto' });
+
+  // Someone else adding or moving items above what I am reading must not
+  // push it out of view: keep the first visible row where it was.
+  const anchor = useRef<{ id: string; offset: number } | null>(null);
+  const lastChangeWasRemote = useRef(false);
+  useEffect(() => {
+    const onUpdate = (_update: Uint8Array, origin: unknown) => (lastChangeWasRemote.current = origin === session.remote);
+    session.doc.on('update', onUpdate);
+    return () => session.doc.off('update', onUpdate);
+  }, [session]);
+  const rememberAnchor = () => {
+    const scroller = scrollRef.current;
+    if (!scroller) return;
+    const index = Math.floor(scroller.scrollTop / ROW_HEIGHT);
+    const id = ids[index];
+    anchor.current = id === undefined || scroller.scrollTop === 0 ? null : { id, offset: scroller.scrollTop - index * ROW_HEIGHT };
+  };
+  useLayoutEffect(() => {
+    const scroller = scrollRef.current;
+    const kept = anchor.current;
+    if (scroller && kept && lastChangeWasRemote.current) {
+      const index = indexOf.get(kept.id);
+      if (index !== undefined) scroller.scrollTop = index * ROW_HEIGHT + kept.offset;
+    }
+    rememberAnchor();
+    // Runs when the list changes; rememberAnchor reads the latest ids through the closure.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ids, indexOf]);
 
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
@@ -171,7 +199,7 @@ export function BacklogList(props: BacklogListProps) {
       onDragCancel={onDragCancel}
     >
       <SortableContext items={ids} strategy={verticalListSortingStrategy}>
-        <div ref={scrollRef} className="list-scroll">
+        <div ref={scrollRef} className="list-scroll" onScroll={rememberAnchor}>
           <div
             ref={innerRef}
             className="list-inner"

@@ -11,6 +11,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { itemsMap, metaMap } from '../../shared/index.js';
 import type { Identity } from './identity.js';
 import type { CursorAnchor, PresenceState } from './presence.js';
+import { throttleLatest } from './throttle.js';
 
 export type ConnectionStatus = 'connecting' | 'live' | 'offline' | 'reconnecting' | 'synced';
 
@@ -43,9 +44,10 @@ export class BoardSession {
   private everSynced = false;
   private syncedTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners = new Set<() => void>();
-  private cursorTimer: ReturnType<typeof setTimeout> | undefined;
-  private nextCursor: CursorAnchor | null = null;
-  private lastCursorAt = 0;
+  private readonly cursor = throttleLatest<CursorAnchor | null>(
+    (cursor) => this.awareness.setLocalStateField('cursor', cursor),
+    CURSOR_INTERVAL_MS,
+  );
 
   constructor(
     readonly boardId: string,
@@ -154,14 +156,7 @@ export class BoardSession {
 
   /** Publishes my pointer, at most every CURSOR_INTERVAL_MS; the last position always goes out. */
   setCursor(cursor: CursorAnchor | null): void {
-    this.nextCursor = cursor;
-    if (this.cursorTimer !== undefined) return;
-    const wait = Math.max(0, this.lastCursorAt + CURSOR_INTERVAL_MS - Date.now());
-    this.cursorTimer = setTimeout(() => {
-      this.cursorTimer = undefined;
-      this.lastCursorAt = Date.now();
-      this.awareness.setLocalStateField('cursor', this.nextCursor);
-    }, wait);
+    this.cursor.push(cursor);
   }
 
   setEditing(editing: PresenceState['editing']): void {
@@ -174,7 +169,7 @@ export class BoardSession {
 
   destroy(): void {
     clearTimeout(this.syncedTimer);
-    clearTimeout(this.cursorTimer);
+    this.cursor.cancel();
     window.removeEventListener('online', this.goOnline);
     window.removeEventListener('offline', this.goOffline);
     this.doc.off('update', this.countPending);

@@ -11,7 +11,7 @@ import { addItem, orderedIds } from '../../shared/index.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { connectClient, waitFor } from '../helpers/clients.js';
 import { startRelayProcess, tempDataDir, type RelayProcess } from '../helpers/relay-process.js';
-import { SHOTS, addItems, openBoard, row, rowTitles, waitLive } from './board-helpers.js';
+import { SHOTS, addItems, keyboardDragReady, openBoard, row, rowTitles, waitLive } from './board-helpers.js';
 
 let relay: RelayProcess;
 let browser: Browser;
@@ -128,6 +128,18 @@ describe('working together', () => {
     await addItems(ben.page, ['Ben was here']);
     await expect.poll(() => row(ana, 'Ben was here').locator('.row-flash').count()).toBe(1);
 
+    // Ben renames himself; Ana sees the new name. Then Ana picks up an item and Ben sees who moves it.
+    await ben.page.locator('.avatar-button').click();
+    await ben.page.locator('#my-name').fill('Benjamin');
+    await ben.page.locator('#my-name').press('Enter');
+    await expect.poll(() => ana.locator('.presence .avatar[title="Benjamin"]').count()).toBe(1);
+    await row(ana, 'Ben was here').focus();
+    await ana.keyboard.press('Space');
+    await keyboardDragReady(ana);
+    await expect.poll(() => row(ben.page, 'Ben was here').getAttribute('data-moved-by')).toBe('Ana');
+    await ana.keyboard.press('Escape');
+    await expect.poll(() => row(ben.page, 'Ben was here').getAttribute('data-moved-by')).toBe(null);
+
     await ben.page.close();
     await expect.poll(() => ana.locator('.presence .avatar').count(), { timeout: 2000 }).toBe(1);
   });
@@ -155,5 +167,20 @@ describe('a large backlog', () => {
     await page.keyboard.press('End');
     await expect.poll(() => rowTitles(page)).toContain('Story 5000');
     await page.screenshot({ path: `${SHOTS}board-large.png` });
+
+    // Someone else inserting at the top does not move what I am reading.
+    const topRow = () =>
+      page.evaluate(() => {
+        const list = document.querySelector('.list-scroll')!.getBoundingClientRect();
+        return document.elementFromPoint(list.left + list.width / 2, list.top + 10)?.closest('[role="option"]')?.querySelector('.row-title')?.textContent;
+      });
+    const before = await topRow();
+    expect(before).toMatch(/^Story 49\d\d$/);
+    const other = connectClient(relay.syncUrl, boardId);
+    await other.synced();
+    for (let i = 0; i < 3; i++) addItem(other.doc, { title: `Inserted at the top ${i}` }, { after: null });
+    await expect.poll(() => page.locator('.count').textContent()).toBe('5003 items');
+    expect(await topRow()).toBe(before);
+    other.destroy();
   });
 });

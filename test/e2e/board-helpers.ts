@@ -55,3 +55,11 @@ export async function dragRow(page: Page, title: string, onto: string): Promise<
   await page.mouse.move(to.x + 12, to.y + to.height / 2 + (to.y > from.y ? 6 : -6), { steps: 12 });
   await page.mouse.up();
 }
+
+/**
+ * dnd-kit starts listening for the keys that move or drop an item in a
+ * zero-delay timer after the pick-up; a timer queued now runs after it.
+ */
+export async function keyboardDragReady(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+}

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.js';
 import { startRelayProcess, tempDataDir, type RelayProcess } from '../helpers/relay-process.js';
-import { SHOTS, addItems, dragRow, openBoard, row, rowTitles, waitLive } from './board-helpers.js';
+import { SHOTS, addItems, dragRow, keyboardDragReady, openBoard, row, rowTitles, waitLive } from './board-helpers.js';
 
 let relay: RelayProcess;
 let browser: Browser;
@@ -146,6 +146,7 @@ describe('working together on a board', () => {
     await expect.poll(() => ana.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('1. First');
     const announced = () => ana.locator('[id^="DndLiveRegion"]').textContent();
     await ana.keyboard.press('Space');
+    await keyboardDragReady(ana);
     await expect.poll(announced).toMatch(/First is over position 1|Picked up First/);
     await ana.keyboard.press('ArrowDown');
     await expect.poll(announced).toMatch(/First is over position 2/);
