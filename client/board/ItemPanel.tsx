@@ -78,9 +78,27 @@ function presenceHandlers(session: BoardSession, itemId: string, field: string) 
   };
 }
 
-function BoundInput({ session, text, itemId, field, id, label }: { session: BoardSession; text: Y.Text | null; itemId: string; field: string; id: string; label: string }) {
-  const ref = useBoundText<HTMLInputElement>(text);
-  return <input ref={ref} id={id} className="text-input" data-bound="yjs" aria-label={label} maxLength={500} {...presenceHandlers(session, itemId, field)} />;
+/** A one-line text that wraps to show all of itself: Enter finishes instead of adding a line. */
+function BoundLine({ session, text, itemId, field, id, label, className }: { session: BoardSession; text: Y.Text | null; itemId: string; field: string; id?: string; label: string; className: string }) {
+  const ref = useBoundText<HTMLTextAreaElement>(text);
+  return (
+    <textarea
+      ref={ref}
+      id={id}
+      rows={1}
+      className={className}
+      data-bound="yjs"
+      aria-label={label}
+      maxLength={500}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') {
+          event.preventDefault();
+          event.currentTarget.blur();
+        }
+      }}
+      {...presenceHandlers(session, itemId, field)}
+    />
+  );
 }
 
 function BoundTextarea({ session, text, itemId, id }: { session: BoardSession; text: Y.Text | null; itemId: string; id: string }) {
@@ -121,7 +139,7 @@ function Criteria({ session, item, peers }: { session: BoardSession; item: ItemS
               aria-label={`Done: ${criterion.text}`}
               onChange={(event) => write(criteria.map((c) => (c.id === criterion.id ? { ...c, done: event.target.checked } : c)))}
             />
-            <CriterionText session={session} itemId={item.id} index={index} />
+            <BoundLine session={session} text={criterionText(session, item.id, index)} itemId={item.id} field="criteria" label={`Criterion ${index + 1}`} className="criterion-text" />
             <button type="button" className="icon-button" aria-label={`Remove criterion: ${criterion.text}`} onClick={() => write(criteria.filter((c) => c.id !== criterion.id))}>
               ×
             </button>
@@ -142,11 +160,6 @@ function Criteria({ session, item, peers }: { session: BoardSession; item: ItemS
       </form>
     </Field>
   );
-}
-
-function CriterionText({ session, itemId, index }: { session: BoardSession; itemId: string; index: number }) {
-  const ref = useBoundText<HTMLInputElement>(criterionText(session, itemId, index));
-  return <input ref={ref} className="criterion-text" data-bound="yjs" aria-label={`Criterion ${index + 1}`} {...presenceHandlers(session, itemId, 'criteria')} />;
 }
 
 function Labels({ session, item }: { session: BoardSession; item: ItemSnapshot }) {
@@ -227,7 +240,7 @@ export function ItemPanel({ session, item, items, peers, onClose, onSplit, onArc
         </button>
       </div>
       <Field label="Title" htmlFor="item-title" hint={<EditingHint peers={peers} itemId={item.id} field="title" />}>
-        <BoundInput session={session} text={textOf(session, item.id, 'title')} itemId={item.id} field="title" id="item-title" label="Title" />
+        <BoundLine session={session} text={textOf(session, item.id, 'title')} itemId={item.id} field="title" id="item-title" label="Title" className="text-input title-input" />
       </Field>
       <div className="field-grid">
         <Field label="Kind" htmlFor="item-kind">
