@@ -4,36 +4,18 @@
  * presence that leaves with the tab, highlights of others' changes, and a
  * 5,000-item backlog.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { addItem, orderedIds } from '../../shared/index.js';
-import { launchBrowser } from '../helpers/browser.js';
 import { connectClient, waitFor } from '../helpers/clients.js';
-import { startRelayProcess, tempDataDir, type RelayProcess } from '../helpers/relay-process.js';
-import { SHOTS, addItems, keyboardDragReady, openBoard, row, rowTitles, waitLive } from './board-helpers.js';
+import { SHOTS, addItems, browserSuite, keyboardDragReady, openBoard, row, rowTitles, waitLive } from './board-helpers.js';
 
-let relay: RelayProcess;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const suite = browserSuite();
 let boards = 0;
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  [relay, browser] = await Promise.all([startRelayProcess(tempDataDir()), launchBrowser()]);
-});
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-afterAll(async () => {
-  await browser?.close();
-  await relay?.kill('SIGKILL');
-});
-
 async function board(name = 'Ana', options: { width?: number; height?: number } = {}) {
-  const url = `${relay.httpUrl}/b/features-${++boards}-${Date.now()}`;
-  const opened = await openBoard(browser, url, { name, ...options });
-  contexts.push(opened.context);
+  const url = `${suite.relay.httpUrl}/b/features-${++boards}-${Date.now()}`;
+  const opened = await openBoard(suite.browser, url, { name, ...options });
+  suite.track(opened.context);
   return { url, ...opened };
 }
 
@@ -121,8 +103,8 @@ describe('working together', () => {
 
   it("removes a person's presence as soon as they close the tab, and flashes what others change", async () => {
     const { url, page: ana } = await board('Ana');
-    const ben = await openBoard(browser, url, { name: 'Ben' });
-    contexts.push(ben.context);
+    const ben = await openBoard(suite.browser, url, { name: 'Ben' });
+    suite.track(ben.context);
     await expect.poll(() => ana.locator('.presence .avatar').count()).toBe(2);
 
     await addItems(ben.page, ['Ben was here']);
@@ -148,18 +130,18 @@ describe('working together', () => {
 describe('a large backlog', () => {
   it('renders 5,000 items with only the visible rows in the page', async () => {
     const boardId = `large-${Date.now()}`;
-    const writer = connectClient(relay.syncUrl, boardId);
+    const writer = connectClient(suite.relay.syncUrl, boardId);
     await writer.synced();
     writer.doc.transact(() => {
       for (let i = 1; i <= 5000; i++) addItem(writer.doc, { title: `Story ${i}` });
     });
-    const witness = connectClient(relay.syncUrl, boardId);
+    const witness = connectClient(suite.relay.syncUrl, boardId);
     await waitFor(() => orderedIds(witness.doc).length === 5000, 'the relay to hold all 5,000 items', 20_000);
     writer.destroy();
     witness.destroy();
 
-    const { page, context } = await openBoard(browser, `${relay.httpUrl}/b/${boardId}`, { name: 'Ana' });
-    contexts.push(context);
+    const { page, context } = await openBoard(suite.browser, `${suite.relay.httpUrl}/b/${boardId}`, { name: 'Ana' });
+    suite.track(context);
     await expect.poll(() => page.locator('.count').textContent()).toBe('5000 items');
     const rendered = await page.locator('[role="option"]').count();
     expect(rendered).toBeGreaterThan(5);
@@ -176,7 +158,7 @@ describe('a large backlog', () => {
       });
     const before = await topRow();
     expect(before).toMatch(/^Story 49\d\d$/);
-    const other = connectClient(relay.syncUrl, boardId);
+    const other = connectClient(suite.relay.syncUrl, boardId);
     await other.synced();
     for (let i = 0; i < 3; i++) addItem(other.doc, { title: `Inserted at the top ${i}` }, { after: null });
     await expect.poll(() => page.locator('.count').textContent()).toBe('5003 items');

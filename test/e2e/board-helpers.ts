@@ -1,6 +1,9 @@
 /** Steps a person takes on a board, for the browser tests. */
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { mkdirSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser.js';
+import { startRelayProcess, tempDataDir, type RelayProcess } from '../helpers/relay-process.js';
 
 export const SHOTS = new URL('../../test-results/', import.meta.url).pathname;
 
@@ -62,4 +65,41 @@ export async function dragRow(page: Page, title: string, onto: string): Promise<
  */
 export async function keyboardDragReady(page: Page): Promise<void> {
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
+}
+
+export interface BrowserSuite {
+  readonly relay: RelayProcess;
+  readonly browser: Browser;
+  /** Closes the context after the current test. */
+  track(context: BrowserContext): void;
+}
+
+/**
+ * Registers the hooks of a browser test file: one relay process and one
+ * Chromium for the file, every tracked context closed after its test.
+ */
+export function browserSuite(): BrowserSuite {
+  let relay: RelayProcess | undefined;
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    [relay, browser] = await Promise.all([startRelayProcess(tempDataDir()), launchBrowser()]);
+  });
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await relay?.kill('SIGKILL');
+  });
+  return {
+    get relay() {
+      return relay!;
+    },
+    get browser() {
+      return browser!;
+    },
+    track: (context) => contexts.push(context),
+  };
 }

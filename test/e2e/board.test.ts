@@ -2,36 +2,19 @@
  * Two people on one board, each in their own browser context, through the
  * real relay: what they do together, offline, by keyboard, and with undo.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync } from 'node:fs';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.js';
-import { startRelayProcess, tempDataDir, type RelayProcess } from '../helpers/relay-process.js';
-import { SHOTS, addItems, dragRow, keyboardDragReady, openBoard, row, rowTitles, waitLive } from './board-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { SHOTS, addItems, browserSuite, dragRow, keyboardDragReady, openBoard, row, rowTitles, waitLive } from './board-helpers.js';
 
-let relay: RelayProcess;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const suite = browserSuite();
 let boardCount = 0;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  [relay, browser] = await Promise.all([startRelayProcess(tempDataDir()), launchBrowser()]);
-});
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-afterAll(async () => {
-  await browser?.close();
-  await relay?.kill('SIGKILL');
-});
 
 /** A fresh board opened by Ana (wide window) and Ben (smaller window). */
 async function twoPeople(options: { benDark?: boolean } = {}) {
-  const url = `${relay.httpUrl}/b/e2e-board-${++boardCount}-${Date.now()}`;
-  const ana = await openBoard(browser, url, { name: 'Ana', width: 1400, height: 850 });
-  const ben = await openBoard(browser, url, { name: 'Ben', width: 1024, height: 700, dark: options.benDark });
-  contexts.push(ana.context, ben.context);
+  const url = `${suite.relay.httpUrl}/b/e2e-board-${++boardCount}-${Date.now()}`;
+  const ana = await openBoard(suite.browser, url, { name: 'Ana', width: 1400, height: 850 });
+  const ben = await openBoard(suite.browser, url, { name: 'Ben', width: 1024, height: 700, dark: options.benDark });
+  suite.track(ana.context);
+  suite.track(ben.context);
   return { url, ana: ana.page, ben: ben.page, anaContext: ana.context };
 }
 
