@@ -65,6 +65,8 @@ export class BoardSession {
     });
     this.remote.on('status', this.updateConnection);
     this.remote.on('sync', this.updateConnection);
+    this.remote.on('connection-close', this.updateConnection);
+    this.remote.on('connection-error', this.updateConnection);
     this.doc.on('update', this.countPending);
     window.addEventListener('online', this.goOnline);
     window.addEventListener('offline', this.goOffline);
@@ -133,7 +135,10 @@ export class BoardSession {
       }
       return;
     }
-    this.setConnection({ status: this.everSynced ? 'reconnecting' : 'connecting', pending });
+    // A first connection that has already failed means the relay cannot be
+    // reached from here: to the person that is being offline.
+    const failed = this.remote.wsUnsuccessfulReconnects > 0;
+    this.setConnection({ status: this.everSynced ? 'reconnecting' : failed ? 'offline' : 'connecting', pending });
   };
 
   /**

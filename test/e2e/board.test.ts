@@ -108,7 +108,7 @@ describe('working together on a board', () => {
 
     await ana.reload();
     await expect.poll(() => rowTitles(ana)).toEqual(['Gamma', 'Alpha', 'Beta', 'Written offline 1', 'Written offline 2']);
-    expect(await ana.getByTestId('connection').getAttribute('data-status')).toBe('offline');
+    await expect.poll(() => ana.getByTestId('connection').getAttribute('data-status')).toBe('offline');
     expect(await rowTitles(ben)).not.toContain('Written offline 1');
 
     await anaContext.setOffline(false);

@@ -25,8 +25,10 @@ async function findChromium(): Promise<{ executablePath: string; args: string[] 
     return { executablePath: explicit, args: FLAGS };
   }
   if (existsSync('/usr/bin/chromium')) return { executablePath: '/usr/bin/chromium', args: FLAGS };
+  // Only the binary: the package's own flags are tuned for AWS Lambda
+  // (--single-process, --disable-web-security, ...) and make contexts crash.
   const packaged = (await import('@sparticuz/chromium')).default;
-  return { executablePath: await packaged.executablePath(), args: [...new Set([...packaged.args, ...FLAGS])] };
+  return { executablePath: await packaged.executablePath(), args: [...FLAGS, '--use-angle=swiftshader'] };
 }
 
 export async function launchBrowser(): Promise<Browser> {
