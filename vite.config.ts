@@ -3,7 +3,7 @@ import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 
 // The client lives in client/ and builds to dist/client, which the relay
-// serves. `npm run dev` proxies the WebSocket endpoint to a relay on :8080.
+// serves. `npm run dev` proxies the relay's paths to a relay on :8080.
 export default defineConfig({
   root: 'client',
   plugins: [
@@ -17,10 +17,10 @@ export default defineConfig({
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg}'],
         navigateFallback: '/index.html',
-        navigateFallbackDenylist: [/^\/health/, /^\/sync\//],
+        navigateFallbackDenylist: [/^\/health/, /^\/sync\//, /^\/api\//],
       },
     }),
   ],
   build: { outDir: '../dist/client', emptyOutDir: true },
-  server: { proxy: { '/sync': { target: 'ws://127.0.0.1:8080', ws: true } } },
+  server: { proxy: { '/sync': { target: 'ws://127.0.0.1:8080', ws: true }, '/api': 'http://127.0.0.1:8080' } },
 });

@@ -12,7 +12,10 @@ export interface HealthSource {
   (): Record<string, unknown>;
 }
 
-export function createHttpHandler(clientDir: string, health: HealthSource) {
+/** Answers the paths it owns and returns true, or returns false. */
+export type ApiHandler = (request: IncomingMessage, response: ServerResponse, path: string) => Promise<boolean>;
+
+export function createHttpHandler(clientDir: string, health: HealthSource, api: ApiHandler) {
   const haveClient = existsSync(join(clientDir, 'index.html'));
   const assets = haveClient
     ? sirv(clientDir, {
@@ -30,6 +33,10 @@ export function createHttpHandler(clientDir: string, health: HealthSource) {
     if (path === '/health') {
       response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
       response.end(JSON.stringify({ status: 'ok', ...health() }));
+      return;
+    }
+    if (path.startsWith('/api/')) {
+      void api(request, response, path);
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {

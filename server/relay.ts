@@ -14,6 +14,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { Connection } from './connection.js';
 import { createHttpHandler } from './http.js';
+import { createPokerApi } from './poker.js';
 import { boardFromSyncPath } from './paths.js';
 import { CloseCode } from './protocol.js';
 import { Rooms } from './rooms.js';
@@ -59,7 +60,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   const connections = new Set<Connection>();
   const stats = () => ({ rooms: rooms.size, connections: connections.size });
 
-  const server: Server = createServer(createHttpHandler(options.clientDir ?? DEFAULT_CLIENT_DIR, stats));
+  const server: Server = createServer(createHttpHandler(options.clientDir ?? DEFAULT_CLIENT_DIR, stats, createPokerApi(rooms, store, log)));
   const sockets = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? 16 * 1024 * 1024 });
   let accepting = true;
 

@@ -19,6 +19,9 @@ export interface Peer {
   close(code: number, reason: string): void;
 }
 
+/** The origin of the relay's own changes. */
+const RELAY_ORIGIN = Symbol('relay');
+
 export type RoomState = 'loading' | 'ready' | 'failed' | 'closed';
 
 export interface RoomOptions {
@@ -105,6 +108,17 @@ export class Room {
       throw new ProtocolError(CloseCode.malformed, `update rejected by Yjs: ${(error as Error).message}`);
     }
     Y.applyUpdate(this.doc, update, peer);
+  }
+
+  /**
+   * A change the relay itself makes (opening or revealing a poker round).
+   * It takes the same path as a client's update: committed, then sent to
+   * every client of the board.
+   */
+  changeAsRelay(change: (doc: Y.Doc) => void): void {
+    if (this.state !== 'ready') throw new Error(`board ${this.name} is not loaded`);
+    this.doc.transact(() => change(this.doc), RELAY_ORIGIN);
+    if (this.state !== 'ready') throw new Error(`board ${this.name} could not store the change`);
   }
 
   receiveAwareness(peer: Peer, update: Uint8Array): void {

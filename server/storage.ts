@@ -26,9 +26,18 @@ export interface StoredBoard {
   lastSeq: number;
 }
 
+/** A poker round's private key, kept by the relay until the reveal (docs/poker.md). */
+export interface RoundKey {
+  privateKey: string;
+  /** SHA-256 of the facilitator's reveal secret, base64. */
+  secretHash: string;
+}
+
 /** What the relay needs from storage. Loading may be slow; writes are synchronous commits. */
 export interface BoardStore {
   load(board: string): Promise<StoredBoard>;
+  saveRoundKey(board: string, round: string, key: RoundKey): void;
+  roundKey(board: string, round: string): RoundKey | null;
   /** Commits one update and returns its sequence number. Throws if it cannot be committed. */
   append(board: string, update: Uint8Array): number;
   /** Replaces the rows with seq <= upToSeq by `state` (which must include all of them). */
@@ -44,6 +53,8 @@ export class SqliteBoardStore implements BoardStore {
   private readonly insertUpdate: Database.Statement<[string, string, Uint8Array], { seq: number }>;
   private readonly deleteUpTo: Database.Statement<[string, number]>;
   private readonly insertAt: Database.Statement<[string, number, Uint8Array]>;
+  private readonly insertKey: Database.Statement<[string, string, string, string]>;
+  private readonly selectKey: Database.Statement<[string, string], { private_key: string; secret_hash: string }>;
 
   constructor(dataDir: string, sync: SyncMode = 'normal') {
     mkdirSync(dataDir, { recursive: true });
@@ -56,6 +67,16 @@ export class SqliteBoardStore implements BoardStore {
       data BLOB NOT NULL,
       PRIMARY KEY (board, seq)
     ) WITHOUT ROWID`);
+    // Never part of the document: a round's private key leaves this table only at its reveal.
+    this.db.exec(`CREATE TABLE IF NOT EXISTS round_keys (
+      board TEXT NOT NULL,
+      round TEXT NOT NULL,
+      private_key TEXT NOT NULL,
+      secret_hash TEXT NOT NULL,
+      PRIMARY KEY (board, round)
+    ) WITHOUT ROWID`);
+    this.insertKey = this.db.prepare('INSERT INTO round_keys (board, round, private_key, secret_hash) VALUES (?, ?, ?, ?)');
+    this.selectKey = this.db.prepare('SELECT private_key, secret_hash FROM round_keys WHERE board = ? AND round = ?');
     this.selectUpdates = this.db.prepare('SELECT seq, data FROM updates WHERE board = ? ORDER BY seq');
     this.insertUpdate = this.db.prepare(
       'INSERT INTO updates (board, seq, data) VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM updates WHERE board = ?), ?) RETURNING seq',
@@ -81,6 +102,15 @@ export class SqliteBoardStore implements BoardStore {
       this.deleteUpTo.run(board, upToSeq);
       this.insertAt.run(board, upToSeq, state);
     })();
+  }
+
+  saveRoundKey(board: string, round: string, key: RoundKey): void {
+    this.insertKey.run(board, round, key.privateKey, key.secretHash);
+  }
+
+  roundKey(board: string, round: string): RoundKey | null {
+    const row = this.selectKey.get(board, round);
+    return row ? { privateKey: row.private_key, secretHash: row.secret_hash } : null;
   }
 
   close(): void {

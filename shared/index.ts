@@ -26,3 +26,4 @@ export {
   type ItemPatch,
   type NewItemFields,
 } from './schema.js';
+export * from './grooming/index.js';

@@ -11,10 +11,13 @@ export interface Client {
   destroy(): void;
 }
 
-/** Node 20 has no global WebSocket, so the stock provider gets `ws` through its documented option. */
-export function connectClient(syncUrl: string, board: string, doc: Y.Doc = new Y.Doc()): Client {
+/**
+ * Node 20 has no global WebSocket, so the stock provider gets `ws` (or a
+ * subclass of it, to watch the wire) through its documented option.
+ */
+export function connectClient(syncUrl: string, board: string, doc: Y.Doc = new Y.Doc(), socket: typeof WebSocket = WebSocket): Client {
   const provider = new WebsocketProvider(syncUrl, board, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: socket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 200,
   });

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { addItem, orderedItems } from '../../shared/index.js';
 import { startRelay, type Relay } from '../../server/relay.js';
-import { SqliteBoardStore, type BoardStore } from '../../server/storage.js';
+import { SqliteBoardStore, type BoardStore, type RoundKey } from '../../server/storage.js';
 import { createLogger } from '../../server/log.js';
 import { connectClient, waitFor, type Client } from '../helpers/clients.js';
 import { tempDataDir } from '../helpers/relay-process.js';
@@ -36,6 +36,12 @@ class SlowStore implements BoardStore {
   }
   compact(board: string, state: Uint8Array, upToSeq: number) {
     this.inner.compact(board, state, upToSeq);
+  }
+  saveRoundKey(board: string, round: string, key: RoundKey) {
+    this.inner.saveRoundKey(board, round, key);
+  }
+  roundKey(board: string, round: string) {
+    return this.inner.roundKey(board, round);
   }
   close() {
     this.inner.close();

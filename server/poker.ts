@@ -1,0 +1,134 @@
+/**
+ * The relay's part in planning poker (docs/poker.md): it holds each round's
+ * private key, so that no participant can read a vote before the reveal.
+ *
+ *   GET  /api/time                                   {"now": ms}: the relay's clock, for clients' offsets
+ *   POST /api/boards/<board>/rounds                  {"itemId"} -> 201 {"roundId", "secret"}
+ *   POST /api/boards/<board>/rounds/<round>/reveal   Authorization: Bearer <secret> -> 200
+ *
+ * Opening a round makes a key pair, commits the private key and a hash of
+ * a fresh reveal secret to the relay's own storage, and only then writes
+ * the round (with its public key) into the board. The secret goes back to
+ * the caller, the facilitator, alone: a reveal must present it. The reveal
+ * writes the private key into the round and freezes the votes that count.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { deckCards, generateRoundKeys, openRound, readSession, revealRound, type PrivateKey } from '../shared/index.js';
+import { randomId, newId } from '../shared/ids.js';
+import { BOARD_ID } from './paths.js';
+import type { Rooms } from './rooms.js';
+import type { Room } from './room.js';
+import type { BoardStore } from './storage.js';
+import type { Logger } from './log.js';
+
+const MAX_BODY_BYTES = 8 * 1024;
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function send(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  response.end(JSON.stringify(body));
+}
+
+async function readJson(request: IncomingMessage): Promise<Record<string, unknown>> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw new HttpError(413, 'request body too large');
+    chunks.push(chunk);
+  }
+  try {
+    const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as unknown;
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error('not an object');
+    return body as Record<string, unknown>;
+  } catch {
+    throw new HttpError(400, 'the body must be a JSON object');
+  }
+}
+
+const hash = (secret: string) => createHash('sha256').update(secret).digest('base64');
+
+export function createPokerApi(rooms: Rooms, store: BoardStore, log: Logger) {
+  /** Runs `use` on the board's loaded room, and lets the room unload afterwards if nobody is connected. */
+  async function withRoom<T>(board: string, use: (room: Room) => T): Promise<T> {
+    const room = rooms.open(board);
+    try {
+      await room.loaded;
+      if (room.state !== 'ready') throw new HttpError(503, 'the board could not be loaded');
+      return use(room);
+    } finally {
+      rooms.releaseIfIdle(room);
+    }
+  }
+
+  async function createRound(board: string, request: IncomingMessage): Promise<{ roundId: string; secret: string }> {
+    const { itemId } = await readJson(request);
+    if (typeof itemId !== 'string') throw new HttpError(400, 'itemId must be an item id');
+    const keys = await generateRoundKeys();
+    const roundId = newId();
+    const secret = randomId(32);
+    return withRoom(board, (room) => {
+      const session = readSession(room.doc);
+      if (session === null || session.endedAt !== null) throw new HttpError(409, 'no grooming session is running on this board');
+      const deck = deckCards(session.deck);
+      // The key is committed before the round exists anywhere else.
+      store.saveRoundKey(board, roundId, { privateKey: JSON.stringify(keys.privateKey), secretHash: hash(secret) });
+      try {
+        room.changeAsRelay((doc) => openRound(doc, { roundId, itemId, publicKey: keys.publicKey, deck, now: Date.now() }));
+      } catch (error) {
+        throw new HttpError(409, (error as Error).message);
+      }
+      return { roundId, secret };
+    });
+  }
+
+  async function reveal(board: string, roundId: string, request: IncomingMessage): Promise<void> {
+    const key = store.roundKey(board, roundId);
+    if (key === null) throw new HttpError(404, 'unknown round');
+    const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';
+    const expected = Buffer.from(key.secretHash);
+    const actual = Buffer.from(hash(given));
+    if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
+      throw new HttpError(403, "only the round's facilitator can reveal it");
+    }
+    const privateKey = JSON.parse(key.privateKey) as PrivateKey;
+    await withRoom(board, (room) => room.changeAsRelay((doc) => revealRound(doc, roundId, privateKey, Date.now())));
+  }
+
+  /** Answers /api/... requests; false when the path is not the API's. */
+  return async function handle(request: IncomingMessage, response: ServerResponse, path: string): Promise<boolean> {
+    if (!path.startsWith('/api/')) return false;
+    try {
+      if (path === '/api/time' && request.method === 'GET') {
+        send(response, 200, { now: Date.now() });
+        return true;
+      }
+      const match = /^\/api\/boards\/([^/]+)\/rounds(?:\/([A-Za-z0-9]{1,64})\/(reveal))?$/.exec(path);
+      if (match === null) throw new HttpError(404, 'not found');
+      const [, board, roundId, action] = match;
+      if (!BOARD_ID.test(board!)) throw new HttpError(400, 'bad board id');
+      if (request.method !== 'POST') throw new HttpError(405, 'use POST');
+      if (action === undefined) send(response, 201, await createRound(board!, request));
+      else {
+        await reveal(board!, roundId!, request);
+        send(response, 200, { revealed: roundId });
+      }
+    } catch (error) {
+      if (error instanceof HttpError) send(response, error.status, { error: error.message });
+      else {
+        log.error('poker api failed', { path, error: String(error) });
+        send(response, 500, { error: 'internal error' });
+      }
+    }
+    return true;
+  };
+}
