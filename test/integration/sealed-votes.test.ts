@@ -35,12 +35,12 @@ const CAST: Record<string, string> = { fay: 'Zebra42', vic: 'Quokka77', val: 'Na
 /** A stock client whose WebSocket records every frame it receives. */
 function listeningClient(board: string, frames: Buffer[]): Client {
   class RecordingSocket extends WebSocket {
-    constructor(address: string | URL | null, protocols?: string | string[]) {
-      super(address as string, protocols);
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols);
       this.on('message', (data: Buffer) => frames.push(Buffer.from(data)));
     }
   }
-  return connectClient(relay.syncUrl, board, new Y.Doc(), RecordingSocket);
+  return connectClient(relay.syncUrl, board, new Y.Doc(), RecordingSocket as unknown as typeof WebSocket);
 }
 
 async function api(path: string, body: unknown, secret?: string) {
