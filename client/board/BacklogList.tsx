@@ -33,6 +33,8 @@ export interface BacklogListProps {
   selection: ReadonlySet<string>;
   focusedId: string | null;
   openId: string | null;
+  /** The grooming session's item under discussion. */
+  focusItemId?: string | null;
   peers: Peer[];
   flashes: Map<string, number>;
   onRowClick: (id: string, event: { shiftKey: boolean; metaKey: boolean; ctrlKey: boolean }) => void;
@@ -221,6 +223,7 @@ export function BacklogList(props: BacklogListProps) {
                   selected={selection.has(item.id)}
                   focused={focusedId === item.id}
                   open={openId === item.id}
+                  inFocus={props.focusItemId === item.id}
                   flashAt={flashes.get(item.id)}
                   onInsertBelow={() => props.onInsertBelow(item.id)}
                   onClick={props.onRowClick}

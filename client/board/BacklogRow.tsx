@@ -13,6 +13,8 @@ export interface RowProps {
   selected: boolean;
   focused: boolean;
   open: boolean;
+  /** Under discussion in the grooming session. */
+  inFocus?: boolean;
   /** People editing this item, and people dragging it. */
   editors: Peer[];
   movers: Peer[];
@@ -32,6 +34,7 @@ export const BacklogRow = memo(function BacklogRow({
   selected,
   focused,
   open,
+  inFocus,
   editors,
   movers,
   flashAt,
@@ -49,6 +52,7 @@ export const BacklogRow = memo(function BacklogRow({
     selected && 'row-selected',
     focused && 'row-focused',
     open && 'row-open',
+    inFocus && 'row-in-focus',
     item.archived && 'row-archived',
     dragging && 'row-dragging',
     overlay && 'row-overlay',
@@ -61,6 +65,7 @@ export const BacklogRow = memo(function BacklogRow({
       className={className}
       style={{ ...style, ...(mover && { outlineColor: mover.user.color }) }}
       data-item-id={item.id}
+      data-in-focus={inFocus || undefined}
       data-moved-by={mover?.user.name}
       role="option"
       aria-selected={selected}

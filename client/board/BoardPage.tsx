@@ -5,7 +5,11 @@
  * everything shared lives in the document and goes through shared/.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { moveItems, removeItem, setBoardTitle, splitItem, updateItem } from '../../shared/index.js';
+import { defaultAgenda, moveItems, orderedIds, removeItem, setBoardTitle, setOutcome, splitItem, startSession, updateItem } from '../../shared/index.js';
+import { GroomingPanel } from '../grooming/GroomingPanel.js';
+import { SessionBar } from '../grooming/SessionBar.js';
+import { SummaryDialog } from '../grooming/SummaryDialog.js';
+import { useGroomingSession } from '../grooming/useGrooming.js';
 import type { BoardSession } from '../session/BoardSession.js';
 import { saveIdentity } from '../session/identity.js';
 import { useBoardSession, useBoardTitle, useConnection, useItems, useLoadedLocally, usePeers, useRemoteChanges } from '../session/useBoardSession.js';
@@ -73,6 +77,11 @@ function Board({ session }: { session: BoardSession }) {
   const [splittingId, setSplittingId] = useState<string | null>(null);
   const [help, setHelp] = useState(false);
   const [toast, setToast] = useState<ToastMessage | null>(null);
+  const grooming = useGroomingSession(session.doc);
+  const running = grooming !== null && grooming.endedAt === null;
+  const [panel, setPanel] = useState<'session' | 'details'>('session');
+  const [following, setFollowingState] = useState(true);
+  const [summaryOpen, setSummaryOpen] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const composerRef = useRef<HTMLInputElement>(null);
   const scrollToRef = useRef<((index: number) => void) | null>(null);
@@ -119,6 +128,27 @@ function Board({ session }: { session: BoardSession }) {
     // The virtualizer renders the row on the next frame after scrolling to it.
     requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-item-id="${focusedId}"][role="option"]`)?.focus());
   });
+
+  const setFollowing = (on: boolean) => {
+    setFollowingState(on);
+    session.setFollowing(on);
+  };
+  // Following the session: when the facilitator moves on, my view goes with them.
+  const focusItem = running ? grooming.focus : null;
+  useEffect(() => {
+    if (!focusItem || !following) return;
+    setPanel('session');
+    const index = visible.findIndex((item) => item.id === focusItem);
+    if (index >= 0) scrollToRef.current?.(index);
+    // Only a change of focus moves the view, not every edit of the list.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusItem, following]);
+
+  const startGrooming = () => {
+    const me = session.me;
+    session.act(() => startSession(session.doc, { facilitator: me, agenda: defaultAgenda(session.doc, orderedIds(session.doc)), now: session.clock.now() }));
+    setPanel('session');
+  };
 
   const moveSelection = useCallback(
     (direction: -1 | 1) => {
@@ -258,12 +288,15 @@ function Board({ session }: { session: BoardSession }) {
         setFocusedId(id);
         setAnchorId(id);
         setOpenId(id);
+        setPanel('details');
       }
     },
     [focusRow],
   );
 
-  const openItem = openId ? byId.get(openId) : undefined;
+  const openItem = openId && (!running || panel === 'details') ? byId.get(openId) : undefined;
+  const showGrooming = running && !openItem;
+  const present = new Set(peers.map((peer) => peer.user.id));
   const splitting = splittingId ? byId.get(splittingId) : undefined;
 
   return (
@@ -282,13 +315,24 @@ function Board({ session }: { session: BoardSession }) {
               session.setName(identity);
             }}
           />
+          {!running && (
+            <button type="button" className="button-secondary" onClick={startGrooming}>
+              Start grooming session
+            </button>
+          )}
+          {grooming && !running && (
+            <button type="button" className="link-button" onClick={() => setSummaryOpen(true)}>
+              Last summary
+            </button>
+          )}
           <button type="button" className="icon-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => setHelp(true)}>
             ?
           </button>
           <ThemeToggle />
         </div>
       </header>
-      <div className={openItem ? 'board-body with-panel' : 'board-body'}>
+      {running && <SessionBar session={session} grooming={grooming} peers={peers} following={following} onFollowingChange={setFollowing} onSummary={() => setSummaryOpen(true)} />}
+      <div className={openItem || showGrooming ? 'board-body with-panel' : 'board-body'}>
         <main className="backlog-pane">
           <Toolbar filters={filters} labels={labels} shown={visible.length} total={items.filter((item) => filters.showArchived || !item.archived).length} searchRef={searchRef} onChange={setFilters} />
           <Composer
@@ -322,6 +366,7 @@ function Board({ session }: { session: BoardSession }) {
               peers={peers}
               flashes={flashes}
               onRowClick={onRowClick}
+              focusItemId={focusItem}
               onOpen={setOpenId}
               onInsertBelow={(id) => {
                 setInsertAfterId(id);
@@ -338,20 +383,43 @@ function Board({ session }: { session: BoardSession }) {
             item={openItem}
             items={items}
             peers={peers}
-            onClose={() => setOpenId(null)}
+            onClose={() => (running ? setPanel('session') : setOpenId(null))}
+            closeLabel={running ? 'Back to the session' : 'Close details'}
             onSplit={() => setSplittingId(openItem.id)}
             onArchive={() => toggleArchive([openItem.id])}
             onDelete={() => deleteItems([openItem.id])}
           />
         )}
+        {showGrooming && (
+          <GroomingPanel
+            session={session}
+            grooming={grooming}
+            items={byId}
+            selected={selected}
+            present={present}
+            onOpenDetails={(id) => {
+              setOpenId(id);
+              setPanel('details');
+            }}
+            onSplit={setSplittingId}
+            onError={(text) => setToast({ text })}
+          />
+        )}
       </div>
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
+      {summaryOpen && <SummaryDialog session={session} onClose={() => setSummaryOpen(false)} />}
       {splitting && (
         <SplitDialog
           item={splitting}
           onClose={() => setSplittingId(null)}
           onSplit={(titles) => {
-            const ids = session.act(() => splitItem(session.doc, splitting.id, titles));
+            const ids = session.act(() =>
+              session.doc.transact(() => {
+                const made = splitItem(session.doc, splitting.id, titles);
+                if (running) setOutcome(session.doc, splitting.id, 'split');
+                return made;
+              }),
+            );
             setSplittingId(null);
             setOpenId(ids[0] ?? null);
             setToast({ text: `Split into ${ids.length} items`, undo: true });

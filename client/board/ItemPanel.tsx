@@ -28,6 +28,7 @@ interface PanelProps {
   items: ItemSnapshot[];
   peers: Peer[];
   onClose: () => void;
+  closeLabel?: string;
   onSplit: () => void;
   onArchive: () => void;
   onDelete: () => void;
@@ -225,7 +226,7 @@ function formatTime(ms: number | null): string {
   return ms === null ? 'unknown' : new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-export function ItemPanel({ session, item, items, peers, onClose, onSplit, onArchive, onDelete }: PanelProps) {
+export function ItemPanel({ session, item, items, peers, onClose, closeLabel = 'Close details', onSplit, onArchive, onDelete }: PanelProps) {
   const set = (patch: Parameters<typeof updateItem>[2]) => {
     session.act(() => updateItem(session.doc, item.id, patch));
   };
@@ -235,7 +236,7 @@ export function ItemPanel({ session, item, items, peers, onClose, onSplit, onArc
       <div className="panel-header">
         <span className={`kind kind-${item.kind}`}>{KIND_LABELS[item.kind]}</span>
         {item.archived && <span className="archived-badge">Archived</span>}
-        <button type="button" className="icon-button panel-close" aria-label="Close details" onClick={onClose}>
+        <button type="button" className="icon-button panel-close" aria-label={closeLabel} title={closeLabel} onClick={onClose}>
           ×
         </button>
       </div>

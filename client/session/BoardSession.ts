@@ -11,6 +11,7 @@ import { WebsocketProvider } from 'y-websocket';
 import { itemsMap, metaMap } from '../../shared/index.js';
 import type { Identity } from './identity.js';
 import type { CursorAnchor, PresenceState } from './presence.js';
+import { RelayClock } from './relayClock.js';
 import { throttleLatest } from './throttle.js';
 
 export type ConnectionStatus = 'connecting' | 'live' | 'offline' | 'reconnecting' | 'synced';
@@ -39,6 +40,8 @@ export class BoardSession {
   readonly undo: Y.UndoManager;
   /** True once the local copy has been read from IndexedDB. */
   loadedLocally = false;
+  /** The relay's clock, which the session timers run on. */
+  readonly clock = new RelayClock();
 
   private connection: ConnectionState = { status: 'connecting', pending: 0 };
   private everSynced = false;
@@ -56,7 +59,7 @@ export class BoardSession {
     this.local = new IndexeddbPersistence(`board:${boardId}`, this.doc);
     this.remote = new WebsocketProvider(syncUrl(), boardId, this.doc, { connect: navigator.onLine });
     this.undo = new Y.UndoManager([itemsMap(this.doc), metaMap(this.doc)], { captureTimeout: 400 });
-    const presence: PresenceState = { user: identity, cursor: null, editing: null, dragging: null };
+    const presence: PresenceState = { user: identity, cursor: null, editing: null, dragging: null, following: true };
     this.awareness.setLocalState(presence);
 
     void this.local.whenSynced.then(() => {
@@ -123,6 +126,7 @@ export class BoardSession {
       return;
     }
     if (this.remote.wsconnected && this.remote.synced) {
+      if (this.connection.status !== 'live' && this.connection.status !== 'synced') void this.clock.measure();
       // The relay has answered our sync step 1, so it holds everything we had.
       const wasAway = this.everSynced && this.connection.status !== 'live' && this.connection.status !== 'synced';
       this.everSynced = true;
@@ -170,6 +174,16 @@ export class BoardSession {
 
   setDragging(ids: string[] | null): void {
     this.awareness.setLocalStateField('dragging', ids);
+  }
+
+  setFollowing(following: boolean): void {
+    this.awareness.setLocalStateField('following', following);
+  }
+
+  /** Me, as the grooming session knows me. */
+  get me(): { id: string; name: string } {
+    const user = (this.awareness.getLocalState() as PresenceState | null)?.user;
+    return { id: user?.id ?? '', name: user?.name ?? '' };
   }
 
   destroy(): void {

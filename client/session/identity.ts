@@ -2,7 +2,11 @@
  * Who I am on this device: a display name and a color, remembered in
  * localStorage and shown to others through presence.
  */
+import { newId } from '../../shared/ids.js';
+
 export interface Identity {
+  /** Stable for this device: who voted, who facilitates. */
+  id: string;
   name: string;
   color: string;
 }
@@ -22,12 +26,14 @@ export function loadIdentity(): Identity {
   try {
     const stored = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Partial<Identity> | null;
     if (stored && typeof stored.name === 'string' && stored.name.trim() && typeof stored.color === 'string') {
-      return { name: stored.name, color: stored.color };
+      const identity = { id: typeof stored.id === 'string' && stored.id ? stored.id : newId(), name: stored.name, color: stored.color };
+      if (identity.id !== stored.id) saveIdentity(identity);
+      return identity;
     }
   } catch {
     // A corrupt entry is replaced below.
   }
-  const identity = { name: `Guest ${pick(ANIMALS)}`, color: pick(COLORS) };
+  const identity = { id: newId(), name: `Guest ${pick(ANIMALS)}`, color: pick(COLORS) };
   saveIdentity(identity);
   return identity;
 }

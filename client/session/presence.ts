@@ -20,6 +20,8 @@ export interface PresenceState {
   editing: { itemId: string; field: string } | null;
   /** Items this person is dragging. */
   dragging: string[] | null;
+  /** Whether this person's view follows the grooming session's focus item. */
+  following: boolean;
 }
 
 export interface Peer extends PresenceState {
@@ -44,6 +46,7 @@ export function readPeers(awareness: Awareness): Peer[] {
       cursor: state.cursor ?? null,
       editing: state.editing ?? null,
       dragging: state.dragging ?? null,
+      following: state.following !== false,
     });
   });
   return peers.sort((a, b) => Number(b.isMe) - Number(a.isMe) || a.clientId - b.clientId);

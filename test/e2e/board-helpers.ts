@@ -7,7 +7,16 @@ import { startRelayProcess, tempDataDir, type RelayProcess } from '../helpers/re
 
 export const SHOTS = new URL('../../test-results/', import.meta.url).pathname;
 
-export async function openBoard(browser: Browser, url: string, options: { width?: number; height?: number; name?: string; dark?: boolean } = {}): Promise<{ context: BrowserContext; page: Page }> {
+export interface OpenOptions {
+  width?: number;
+  height?: number;
+  name?: string;
+  dark?: boolean;
+  /** Makes this browser's clock (Date.now) run ahead by this much, like a badly set computer. */
+  clockShiftMs?: number;
+}
+
+export async function openBoard(browser: Browser, url: string, options: OpenOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
     colorScheme: options.dark ? 'dark' : 'light',
@@ -18,6 +27,12 @@ export async function openBoard(browser: Browser, url: string, options: { width?
         localStorage.setItem('refinement-board.identity', JSON.stringify({ name, color: '#4f46e5' }));
       }
     }, options.name);
+  }
+  if (options.clockShiftMs) {
+    await context.addInitScript((shift) => {
+      const realNow = Date.now.bind(Date);
+      Date.now = () => realNow() + shift;
+    }, options.clockShiftMs);
   }
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`page error in ${options.name ?? 'a page'}:`, error.message));
