@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import { acceptRound, castVote, deckCards, sealVote, setAutoReveal, type SessionSnapshot } from '../../shared/index.js';
 import type { BoardSession } from '../session/BoardSession.js';
+import { DeckPicker } from './DeckPicker.js';
 import { canReveal, myCard, openRoundOnRelay, rememberMyCard, revealOnRelay } from './api.js';
 import { useOpenedRound, useRound } from './useGrooming.js';
 
@@ -59,9 +60,12 @@ export function PokerRound({ session, grooming, itemId, present, onError }: Poke
       <div className="poker">
         <p className="muted">No estimation round for this item yet.</p>
         {isFacilitator && (
-          <button type="button" disabled={busy || !session.remote.wsconnected} onClick={startRound}>
-            Start estimation
-          </button>
+          <div className="poker-actions">
+            <DeckPicker session={session} deck={grooming.deck} onError={onError} />
+            <button type="button" disabled={busy || !session.remote.wsconnected} onClick={startRound}>
+              Start estimation
+            </button>
+          </div>
         )}
       </div>
     );
@@ -150,7 +154,7 @@ export function PokerRound({ session, grooming, itemId, present, onError }: Poke
           ) : (
             isFacilitator && (
               <div className="poker-actions">
-                <button type="button" className="button-secondary" disabled={busy} onClick={startRound}>
+                <button type="button" className="button-secondary" disabled={busy || !session.remote.wsconnected} onClick={startRound}>
                   Re-vote
                 </button>
                 <select aria-label="Estimate to accept" value={acceptValue} onChange={(event) => setAcceptValue(event.target.value)}>

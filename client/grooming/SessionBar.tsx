@@ -55,9 +55,17 @@ export function SessionBar({ session, grooming, peers, following, onFollowingCha
       )}
       <TimerView label="Meeting" timer={grooming.meetingTimer} now={now} mode="elapsed" testId="meeting-timer" />
       {isFacilitator && (
-        <button type="button" className="button-secondary" onClick={() => timer('meeting', grooming.meetingTimer.runningSince === null ? 'start' : 'pause')}>
-          {grooming.meetingTimer.runningSince === null ? 'Resume meeting' : 'Pause meeting'}
-        </button>
+        <span className="timer-controls">
+          <button type="button" className="button-secondary" onClick={() => timer('meeting', grooming.meetingTimer.runningSince === null ? 'start' : 'pause')}>
+            {grooming.meetingTimer.runningSince === null ? 'Resume meeting' : 'Pause meeting'}
+          </button>
+          <button type="button" className="button-secondary" aria-label="Add a minute to the meeting" onClick={() => timer('meeting', 'add-minute')}>
+            +1
+          </button>
+          <button type="button" className="button-secondary" aria-label="Reset the meeting clock" onClick={() => timer('meeting', 'reset')}>
+            ↺
+          </button>
+        </span>
       )}
       <span className="session-people" aria-label="Participants">
         {grooming.participants.map((participant) => {

@@ -114,12 +114,14 @@ describe('a grooming session', () => {
 
   it('counts a vote cast offline once the voter reconnects, before the reveal', async () => {
     const { fay, vic, vicContext } = await meeting();
+    // This time in T-shirt sizes.
+    await fay.getByLabel('Deck').selectOption('tshirt');
     await fay.getByRole('button', { name: 'Start estimation' }).click();
-    await expect.poll(() => vic.locator('.card').count()).toBeGreaterThan(5);
+    await expect.poll(() => vic.locator('.card').allTextContents()).toEqual(['XS', 'S', 'M', 'L', 'XL', 'XXL', '?', '☕']);
     await vicContext.setOffline(true);
     await expect.poll(() => vic.getByTestId('connection').getAttribute('data-status')).toBe('offline');
-    await vic.getByRole('button', { name: '13', exact: true }).click();
-    await fay.getByRole('button', { name: '3', exact: true }).click();
+    await vic.getByRole('button', { name: 'XL', exact: true }).click();
+    await fay.getByRole('button', { name: 'M', exact: true }).click();
     await expect.poll(() => voterCard(fay, 'Fay').textContent()).toBe('✓');
     expect(await voterCard(fay, 'Vic').textContent()).toBe('…');
 
@@ -127,7 +129,7 @@ describe('a grooming session', () => {
     await waitLive(vic);
     await expect.poll(() => voterCard(fay, 'Vic').textContent()).toBe('✓');
     await fay.getByRole('button', { name: 'Reveal' }).click();
-    await expect.poll(() => voterCard(fay, 'Vic').textContent()).toBe('13');
-    await expect.poll(() => voterCard(vic, 'Fay').textContent()).toBe('3');
+    await expect.poll(() => voterCard(fay, 'Vic').textContent()).toBe('XL');
+    await expect.poll(() => voterCard(vic, 'Fay').textContent()).toBe('M');
   });
 });
