@@ -2,10 +2,10 @@
 // (installed as y-websocket-reference), in memory, as its bin/server.js runs
 // them, but listening on the port given (0 = any) and printing it.
 const http = require('node:http');
-const WebSocket = require('ws');
+const { WebSocketServer } = require('ws');
 const { setupWSConnection } = require('y-websocket-reference/bin/utils');
 
-const wss = new WebSocket.Server({ noServer: true });
+const wss = new WebSocketServer({ noServer: true });
 wss.on('connection', setupWSConnection);
 const server = http.createServer((_request, response) => response.end('okay'));
 server.on('upgrade', (request, socket, head) => wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request)));
