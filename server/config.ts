@@ -10,6 +10,7 @@ export interface Config {
   host: string;
   dataDir: string;
   maxMessageBytes: number;
+  unloadDelayMs: number;
   sqliteSync: SyncMode;
   logLevel: LogLevel;
 }
@@ -34,6 +35,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || '127.0.0.1',
     dataDir: env.DATA_DIR || './data',
     maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', 16 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    unloadDelayMs: integer(env, 'UNLOAD_DELAY_MS', 2000, 0, 24 * 60 * 60 * 1000),
     sqliteSync: sync,
     logLevel,
   };

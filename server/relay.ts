@@ -35,6 +35,8 @@ export interface RelayOptions {
   /** How often silent sockets are pinged and, a sweep later, closed. */
   pingIntervalMs?: number;
   compactEvery?: number;
+  /** How long a board with no clients stays loaded before it is saved and unloaded. */
+  unloadDelayMs?: number;
   log?: Logger;
 }
 
@@ -56,7 +58,7 @@ function refuse(socket: Duplex, status: number, text: string): void {
 export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   const log = options.log ?? createLogger('warn');
   const store = options.store ?? new SqliteBoardStore(options.dataDir ?? './data', options.sqliteSync);
-  const rooms = new Rooms(store, log, options.compactEvery ?? 500);
+  const rooms = new Rooms(store, log, options.compactEvery ?? 500, options.unloadDelayMs ?? 2000);
   const connections = new Set<Connection>();
   const stats = () => ({ rooms: rooms.size, connections: connections.size });
 

@@ -155,7 +155,7 @@ describe('sync through the relay', () => {
   });
 
   it('unloads a board with no clients and reloads it on the next connection', async () => {
-    const r = await relay();
+    const r = await relay(tempDataDir(), { UNLOAD_DELAY_MS: '0' });
     const health = async () => (await fetch(`${r.httpUrl}/health`)).json() as Promise<{ rooms: number; connections: number }>;
     const a = client(r.syncUrl, 'unload');
     const witness = client(r.syncUrl, 'unload');
@@ -176,6 +176,17 @@ describe('sync through the relay', () => {
     expect(titles(b.doc)).toEqual(['kept']);
   });
 
+  it('keeps a board loaded for UNLOAD_DELAY_MS after its last client leaves', async () => {
+    const r = await relay(tempDataDir(), { UNLOAD_DELAY_MS: '60000' });
+    const a = client(r.syncUrl, 'linger');
+    await a.synced();
+    a.destroy();
+    await waitFor(() => false === a.provider.wsconnected, 'the client to leave');
+    await sleep(300);
+    const health = (await (await fetch(`${r.httpUrl}/health`)).json()) as { rooms: number; connections: number };
+    expect(health).toMatchObject({ rooms: 1, connections: 0 });
+  });
+
   it('on SIGTERM closes sockets with 1012 and exits 0', async () => {
     const r = await relay();
     const a = client(r.syncUrl, 'shutdown');
@@ -190,7 +201,7 @@ describe('sync through the relay', () => {
 describe('storage', () => {
   it('compacts a board so that stored rows track its size, not its history', async () => {
     const dataDir = tempDataDir();
-    const r = await relay(dataDir);
+    const r = await relay(dataDir, { UNLOAD_DELAY_MS: '300' });
     const writer = client(r.syncUrl, 'history');
     const witness = client(r.syncUrl, 'history');
     await writer.synced();
