@@ -11,18 +11,21 @@ import type * as Y from 'yjs';
 import { itemsMap, type ItemMap } from './board.js';
 import { isValidOrderKey } from './order-keys.js';
 import { compareEntries, planPlacement, type OrderEntry } from './placement.js';
-import { readOrder, snapshotItem, type ItemSnapshot } from './snapshot.js';
+import { cachedSnapshot, cachedSortedEntries } from './item-cache.js';
+import { readOrder, type ItemSnapshot } from './snapshot.js';
 
 /** `{after: null}` is the top of the list, `{before: null}` the bottom. */
 export type Place = { after: string | null } | { before: string | null };
 
 export const BOTTOM: Place = { before: null };
 
-/** Every item as (id, order), sorted by (order, id). */
-export function sortedEntries(doc: Y.Doc): OrderEntry[] {
-  const entries: OrderEntry[] = [];
-  itemsMap(doc).forEach((item, id) => entries.push({ id, order: readOrder(item) }));
-  return entries.sort(compareEntries);
+/** Every item as (id, order), sorted by (order, id). Shared with a cache: do not modify it. */
+export function sortedEntries(doc: Y.Doc): readonly OrderEntry[] {
+  return cachedSortedEntries(doc, () => {
+    const entries: OrderEntry[] = [];
+    itemsMap(doc).forEach((item, id) => entries.push({ id, order: readOrder(item) }));
+    return entries.sort(compareEntries);
+  });
 }
 
 export function orderedIds(doc: Y.Doc): string[] {
@@ -32,7 +35,7 @@ export function orderedIds(doc: Y.Doc): string[] {
 /** All items as plain objects, in backlog order. */
 export function orderedItems(doc: Y.Doc): ItemSnapshot[] {
   const items = itemsMap(doc);
-  return sortedEntries(doc).map((entry) => snapshotItem(entry.id, items.get(entry.id)!));
+  return sortedEntries(doc).map((entry) => cachedSnapshot(doc, entry.id, items.get(entry.id)!));
 }
 
 /** The item's map, or an Error that names the id. */
