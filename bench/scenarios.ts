@@ -350,9 +350,9 @@ export async function model(sizes: Sizes): Promise<ScenarioResult> {
   const afterEdit: number[] = [];
   const afterMove: number[] = [];
   for (let run = 0; run < 5; run++) {
-    updateItem(board, boardIds[run * 97]!, { estimate: run });
+    updateItem(board, boardIds[(run * 97) % items]!, { estimate: run });
     afterEdit.push(timed(() => orderedItems(board)));
-    moveItem(board, boardIds[run * 89]!, { after: boardIds[items - 1 - run]! });
+    moveItem(board, boardIds[(run * 89) % (items - 10)]!, { after: boardIds[items - 1 - run]! });
     afterMove.push(timed(() => orderedItems(board)));
   }
   const moved = largeBoard(items, 0);

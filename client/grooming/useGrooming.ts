@@ -1,34 +1,8 @@
 /** React hooks over the grooming session in a board document. */
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useDocValue } from '../session/useDocValue.js';
 import type * as Y from 'yjs';
 import { openRoundVotes, readRound, readSession, type OpenedRound, type RoundSnapshot, type SessionSnapshot } from '../../shared/index.js';
-
-function useDocRead<T>(doc: Y.Doc, read: () => T, deps: unknown[]): T {
-  const store = useMemo(() => {
-    let value = read();
-    let dirty = false;
-    return {
-      subscribe(notify: () => void) {
-        const onUpdate = () => {
-          dirty = true;
-          notify();
-        };
-        doc.on('update', onUpdate);
-        return () => doc.off('update', onUpdate);
-      },
-      get() {
-        if (dirty) {
-          dirty = false;
-          value = read();
-        }
-        return value;
-      },
-    };
-    // The read function changes with `deps`, which the caller lists.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [doc, ...deps]);
-  return useSyncExternalStore(store.subscribe, store.get);
-}
 
 /** Compares by content, so that unrelated document changes do not re-render. */
 function stable<T>(read: () => T): () => T {
@@ -47,12 +21,12 @@ function stable<T>(read: () => T): () => T {
 
 export function useGroomingSession(doc: Y.Doc): SessionSnapshot | null {
   const read = useMemo(() => stable(() => readSession(doc)), [doc]);
-  return useDocRead(doc, read, [read]);
+  return useDocValue(doc, read);
 }
 
 export function useRound(doc: Y.Doc, roundId: string | null): RoundSnapshot | null {
   const read = useMemo(() => stable(() => (roundId ? readRound(doc, roundId) : null)), [doc, roundId]);
-  return useDocRead(doc, read, [read]);
+  return useDocValue(doc, read);
 }
 
 /** The votes of a revealed round, opened (decryption is asynchronous). */

@@ -1,5 +1,6 @@
 /** React bindings for a BoardSession: the session itself, its items, its connection and its peers. */
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useDocValue } from './useDocValue.js';
 import type * as Y from 'yjs';
 import { boardTitle, itemsMap, orderedItems, type ItemSnapshot } from '../../shared/index.js';
 import { BoardSession, type ConnectionState } from './BoardSession.js';
@@ -14,37 +15,6 @@ export function useBoardSession(boardId: string): BoardSession | null {
     return () => created.destroy();
   }, [boardId]);
   return session;
-}
-
-/**
- * A cached read of the document that is recomputed only after a change,
- * so that React sees a stable snapshot between updates.
- */
-function useDocValue<T>(doc: Y.Doc, read: (doc: Y.Doc) => T): T {
-  const store = useMemo(() => {
-    let value = read(doc);
-    let dirty = false;
-    return {
-      subscribe(notify: () => void) {
-        const onUpdate = () => {
-          dirty = true;
-          notify();
-        };
-        doc.on('update', onUpdate);
-        return () => doc.off('update', onUpdate);
-      },
-      get() {
-        if (dirty) {
-          dirty = false;
-          value = read(doc);
-        }
-        return value;
-      },
-    };
-    // `read` is a module-level function at every call site.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [doc]);
-  return useSyncExternalStore(store.subscribe, store.get);
 }
 
 export function useItems(session: BoardSession): ItemSnapshot[] {
