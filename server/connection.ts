@@ -64,7 +64,7 @@ export class Connection implements Peer {
       const message = parseClientMessage(frame);
       switch (message.kind) {
         case 'sync-step-1':
-          this.send(encodeSyncStep2(diffAgainst(this.room.doc, message.stateVector)));
+          this.send(encodeSyncStep2(diffAgainst(this.room, message.stateVector)));
           break;
         case 'sync-step-2':
         case 'update':
@@ -126,9 +126,9 @@ function toBytes(data: WebSocket.RawData): Uint8Array {
 }
 
 /** The part of the document a client lacks, given its state vector. */
-function diffAgainst(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+function diffAgainst(room: Room, stateVector: Uint8Array): Uint8Array {
   try {
-    return Y.encodeStateAsUpdate(doc, stateVector);
+    return room.diffFor(stateVector);
   } catch (error) {
     throw new ProtocolError(CloseCode.malformed, `bad state vector: ${(error as Error).message}`);
   }

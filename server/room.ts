@@ -39,6 +39,8 @@ export class Room {
   /** Each peer with the awareness client ids it has published. */
   private readonly peers = new Map<Peer, Set<number>>();
   private lastSeq = 0;
+  /** The whole board encoded, for new clients; dropped on every change. */
+  private encodedState: Uint8Array | null = null;
   private appendsSinceCompaction = 0;
   private compactionScheduled = false;
   state: RoomState = 'loading';
@@ -135,8 +137,20 @@ export class Room {
     return encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients));
   }
 
+  /**
+   * What a client lacks, given its state vector. A brand-new client (empty
+   * state vector) gets the whole board, which is encoded once per change
+   * rather than once per client: on a large board that encoding is most of
+   * the relay's share of a new client's wait.
+   */
+  diffFor(stateVector: Uint8Array): Uint8Array {
+    if (Y.decodeStateVector(stateVector).size > 0) return Y.encodeStateAsUpdate(this.doc, stateVector);
+    return (this.encodedState ??= Y.encodeStateAsUpdate(this.doc));
+  }
+
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (this.state !== 'ready') return;
+    this.encodedState = null;
     try {
       this.lastSeq = this.options.store.append(this.name, update);
     } catch (error) {
@@ -180,7 +194,7 @@ export class Room {
   compact(): void {
     if (this.appendsSinceCompaction === 0 || this.state !== 'ready') return;
     try {
-      this.options.store.compact(this.name, Y.encodeStateAsUpdate(this.doc), this.lastSeq);
+      this.options.store.compact(this.name, (this.encodedState ??= Y.encodeStateAsUpdate(this.doc)), this.lastSeq);
       this.appendsSinceCompaction = 0;
     } catch (error) {
       // The individual updates are still stored; compaction can wait.
