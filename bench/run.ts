@@ -65,6 +65,17 @@ for (const [name, run] of reportOnly ? [] : SCENARIOS) {
   }
 }
 
+// With --only, the other scenarios keep their figures from the last full run.
+if (only && !smoke && !reportOnly) {
+  try {
+    const earlier = JSON.parse(readFileSync(`${ROOT}bench/results.json`, 'utf8')) as { results: typeof results };
+    const fresh = new Map(results.map((entry) => [entry.name, entry]));
+    results.splice(0, results.length, ...SCENARIOS.map(([name]) => fresh.get(name) ?? earlier.results.find((entry) => entry.name === name)).filter((entry) => entry !== undefined));
+  } catch {
+    // No earlier run: the report holds what ran now.
+  }
+}
+
 const command = saved?.command ?? `npm run bench${smoke ? ' -- --smoke' : ''}${only ? ` -- --only=${only.join(',')}` : ''}`;
 const machine = saved?.machine ?? `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 1024 ** 3)} GiB, Node ${process.version}, ${process.platform}`;
 const finished = saved?.finished ?? Date.now();

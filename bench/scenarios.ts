@@ -26,7 +26,7 @@ export interface Sizes {
 export const FULL: Sizes = {
   runs: 3,
   fanout: { boards: 500, perBoard: 3, rate: 350, seconds: 10 },
-  saturation: { rates: [350, 700, 1400, 2000, 2800, 4000, 5600, 8000], seconds: 5 },
+  saturation: { rates: [350, 700, 1400, 2000, 2800, 3400, 4000, 4800, 5600, 8000], seconds: 5 },
   large: { items: 10_000, edits: 100_000 },
   memory: { boards: 1000, connections: 10_000, cycles: 10_000 },
   storm: { clients: 2000, boards: 1000 },
