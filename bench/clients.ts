@@ -1,7 +1,7 @@
 /** Stock clients for each relay: y-websocket's provider for ours and the reference, Hocuspocus's own for Hocuspocus. */
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
+import { connectClient } from '../test/helpers/clients.js';
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import type { RelayKind } from './relays.js';
 
@@ -28,28 +28,15 @@ export function connect(kind: RelayKind, url: string, board: string, doc: Y.Doc 
       destroy: () => provider.destroy(),
     };
   }
-  const provider = new WebsocketProvider(url, board, doc, {
-    WebSocketPolyfill: socket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-    maxBackoffTime: 500,
-  });
+  // The same stock client the integration tests use.
+  const client = connectClient(url, board, doc, socket);
   return {
     doc,
-    isSynced: () => provider.synced,
-    synced: () =>
-      provider.synced
-        ? Promise.resolve()
-        : new Promise<void>((resolve) => {
-            const onSync = (synced: boolean) => {
-              if (!synced) return;
-              provider.off('sync', onSync);
-              resolve();
-            };
-            provider.on('sync', onSync);
-          }),
-    disconnect: () => provider.disconnect(),
-    connect: () => provider.connect(),
-    destroy: () => provider.destroy(),
+    isSynced: () => client.provider.synced,
+    synced: client.synced,
+    disconnect: () => client.provider.disconnect(),
+    connect: () => client.provider.connect(),
+    destroy: () => client.provider.destroy(),
   };
 }
 

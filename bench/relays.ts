@@ -94,6 +94,6 @@ export async function startRelay(kind: RelayKind, options: { dataDir?: string } 
 }
 
 /** Probe samples taken between two times. */
-export function window(samples: ProbeSample[], from: number, to: number): ProbeSample[] {
+export function samplesBetween(samples: ProbeSample[], from: number, to: number): ProbeSample[] {
   return samples.filter((s) => s.t >= from && s.t <= to);
 }

@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { generateNKeysBetween } from 'fractional-indexing';
 import { MAX_KEY_LENGTH, addItem, itemsMap, moveItem, orderedIds, orderedItems, updateItem } from '../shared/index.js';
 import { connect } from './clients.js';
-import { RELAY_KINDS, startRelay, window, type RelayKind, type RunningRelay } from './relays.js';
+import { RELAY_KINDS, samplesBetween, startRelay, type RelayKind, type RunningRelay } from './relays.js';
 import { figure, median, percentile } from './stats.js';
 import { startWorker } from './worker.js';
 import type { LoadResult } from './load-worker.js';
@@ -82,7 +82,7 @@ export async function fanout(sizes: Sizes): Promise<ScenarioResult> {
       for (let run = 0; run < sizes.runs; run++) {
         const from = Date.now();
         runs.push(await worker.run<LoadResult>({ type: 'load', rate, durationMs: seconds * 1000 }));
-        const samples = window(relay.samples(), from, Date.now());
+        const samples = samplesBetween(relay.samples(), from, Date.now());
         if (samples.length > 1) cpu.push(((samples.at(-1)!.cpuMs - samples[0]!.cpuMs) / (samples.at(-1)!.t - samples[0]!.t)) * 100);
         rss.push(Math.max(...samples.map((s) => s.rss)));
       }
@@ -310,7 +310,7 @@ export async function storm(sizes: Sizes): Promise<ScenarioResult> {
         const { resyncMs } = await worker.run<{ resyncMs: number }>({ type: 'storm' });
         await new Promise((resolve) => setTimeout(resolve, 300));
         times.push(resyncMs);
-        lag.push(Math.max(0, ...window(relay.samples(), from, Date.now()).map((s) => s.lagMaxMs)));
+        lag.push(Math.max(0, ...samplesBetween(relay.samples(), from, Date.now()).map((s) => s.lagMaxMs)));
       }
     } finally {
       await worker.run({ type: 'close' }).catch(() => undefined);

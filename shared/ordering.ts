@@ -99,9 +99,8 @@ function withoutIds(entries: readonly OrderEntry[], ids: readonly string[]): Ord
  * True when `ids` already stand together, in this order, at `place`, each
  * with a valid key distinct from its neighbours' (so nothing needs repair).
  */
-function alreadyPlaced(all: readonly OrderEntry[], ids: readonly string[], place: Place): boolean {
+function alreadyPlaced(all: readonly OrderEntry[], rest: readonly OrderEntry[], ids: readonly string[], place: Place): boolean {
   const start = all.findIndex((entry) => entry.id === ids[0]);
-  const rest = withoutIds(all, ids);
   if (start !== gapIndex(rest, place)) return false;
   for (let i = 0; i < ids.length; i++) {
     if (all[start + i]?.id !== ids[i]) return false;
@@ -130,7 +129,7 @@ export function moveItems(doc: Y.Doc, ids: string[], place: Place): void {
   checkPlace(doc, place, ids);
   if (ids.length === 0) return;
   const all = sortedEntries(doc);
-  if (alreadyPlaced(all, ids, place)) return;
   const rest = withoutIds(all, ids);
+  if (alreadyPlaced(all, rest, ids, place)) return;
   doc.transact(() => writePlacement(doc, rest, gapIndex(rest, place), ids));
 }

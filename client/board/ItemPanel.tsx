@@ -14,11 +14,11 @@ import {
   updateItem,
   type CriterionInput,
   type ItemSnapshot,
-  type Priority,
 } from '../../shared/index.js';
 import type { BoardSession } from '../session/BoardSession.js';
 import type { Peer } from '../session/presence.js';
 import { Avatar } from '../ui/Avatar.js';
+import { Choice } from '../ui/Choice.js';
 import { useBoundText } from '../ui/useBoundText.js';
 import { KIND_LABELS, PRIORITY_LABELS, STATUS_LABELS } from './labels.js';
 
@@ -245,32 +245,13 @@ export function ItemPanel({ session, item, items, peers, onClose, closeLabel = '
       </Field>
       <div className="field-grid">
         <Field label="Kind" htmlFor="item-kind">
-          <select id="item-kind" value={item.kind} onChange={(event) => set({ kind: event.target.value as ItemSnapshot['kind'] })}>
-            {ITEM_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {KIND_LABELS[kind]}
-              </option>
-            ))}
-          </select>
+          <Choice id="item-kind" values={ITEM_KINDS} labels={KIND_LABELS} value={item.kind} onChange={(kind) => kind && set({ kind })} />
         </Field>
         <Field label="Status" htmlFor="item-status">
-          <select id="item-status" value={item.status} onChange={(event) => set({ status: event.target.value as ItemSnapshot['status'] })}>
-            {ITEM_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {STATUS_LABELS[status]}
-              </option>
-            ))}
-          </select>
+          <Choice id="item-status" values={ITEM_STATUSES} labels={STATUS_LABELS} value={item.status} onChange={(status) => status && set({ status })} />
         </Field>
         <Field label="Priority" htmlFor="item-priority">
-          <select id="item-priority" value={item.priority ?? ''} onChange={(event) => set({ priority: (event.target.value || null) as Priority | null })}>
-            <option value="">None</option>
-            {PRIORITIES.map((priority) => (
-              <option key={priority} value={priority}>
-                {PRIORITY_LABELS[priority]}
-              </option>
-            ))}
-          </select>
+          <Choice id="item-priority" values={PRIORITIES} labels={PRIORITY_LABELS} value={item.priority ?? ''} empty="None" onChange={(priority) => set({ priority: priority || null })} />
         </Field>
         <Field label="Estimate" htmlFor="item-estimate">
           <EstimateInput key={`${item.id}:${item.estimate}`} session={session} item={item} />

@@ -1,6 +1,7 @@
 /** Search and filters. Filtering hides items; it never changes their order. */
 import type { RefObject } from 'react';
-import { ITEM_KINDS, ITEM_STATUSES, type ItemKind, type ItemStatus } from '../../shared/index.js';
+import { ITEM_KINDS, ITEM_STATUSES } from '../../shared/index.js';
+import { Choice } from '../ui/Choice.js';
 import { NO_FILTERS, isFiltering, type Filters } from './filters.js';
 import { KIND_LABELS, STATUS_LABELS } from './labels.js';
 
@@ -27,22 +28,8 @@ export function Toolbar({ filters, labels, shown, total, searchRef, onChange }: 
         onChange={(event) => set({ text: event.target.value })}
         onKeyDown={(event) => event.key === 'Escape' && (event.currentTarget.blur(), set({ text: '' }))}
       />
-      <select aria-label="Filter by kind" value={filters.kind} onChange={(event) => set({ kind: event.target.value as ItemKind | '' })}>
-        <option value="">All kinds</option>
-        {ITEM_KINDS.map((kind) => (
-          <option key={kind} value={kind}>
-            {KIND_LABELS[kind]}
-          </option>
-        ))}
-      </select>
-      <select aria-label="Filter by status" value={filters.status} onChange={(event) => set({ status: event.target.value as ItemStatus | '' })}>
-        <option value="">All statuses</option>
-        {ITEM_STATUSES.map((status) => (
-          <option key={status} value={status}>
-            {STATUS_LABELS[status]}
-          </option>
-        ))}
-      </select>
+      <Choice aria-label="Filter by kind" values={ITEM_KINDS} labels={KIND_LABELS} value={filters.kind} empty="All kinds" onChange={(kind) => set({ kind })} />
+      <Choice aria-label="Filter by status" values={ITEM_STATUSES} labels={STATUS_LABELS} value={filters.status} empty="All statuses" onChange={(status) => set({ status })} />
       <select aria-label="Filter by label" value={filters.label} onChange={(event) => set({ label: event.target.value })}>
         <option value="">All labels</option>
         {labels.map((label) => (

@@ -2,9 +2,8 @@
  * The meeting's side panel: the agenda (the facilitator sets the focus), the
  * item under discussion, and its poker round.
  */
-import { READINESS_LABELS, readinessGaps, setAgenda, setFocus, setOutcome, updateItem, type ItemSnapshot, type SessionSnapshot } from '../../shared/index.js';
+import { READINESS_LABELS, readinessGaps, setAgenda, setFocus, setOutcome, updateItem, formatDuration, type ItemSnapshot, type SessionSnapshot } from '../../shared/index.js';
 import type { BoardSession } from '../session/BoardSession.js';
-import { formatDuration } from '../../shared/grooming/summary.js';
 import { PokerRound } from './PokerRound.js';
 
 interface GroomingPanelProps {

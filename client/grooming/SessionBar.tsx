@@ -21,7 +21,7 @@ interface SessionBarProps {
 }
 
 export function SessionBar({ session, grooming, peers, following, onFollowingChange, onSummary }: SessionBarProps) {
-  const now = useNow(session.clock.now.bind(session.clock));
+  const now = useNow(session.clock.now);
   const me = session.me;
   const isFacilitator = grooming.facilitator === me.id;
   const mine = grooming.participants.find((p) => p.id === me.id);

@@ -1,7 +1,6 @@
 /** The meeting summary, and a button to copy it as Markdown. */
 import { useState } from 'react';
-import { sessionSummary, summaryMarkdown } from '../../shared/index.js';
-import { formatDuration } from '../../shared/grooming/summary.js';
+import { formatDuration, sessionSummary, summaryMarkdown } from '../../shared/index.js';
 import type { BoardSession } from '../session/BoardSession.js';
 import { Dialog } from '../ui/Dialog.js';
 

@@ -4,8 +4,7 @@
  * says so, and (if this person switched sound on) beeps once.
  */
 import { useEffect, useRef } from 'react';
-import { elapsed, isRunning, remaining, type TimerState } from '../../shared/index.js';
-import { formatDuration } from '../../shared/grooming/summary.js';
+import { elapsed, formatDuration, isRunning, remaining, type TimerState } from '../../shared/index.js';
 
 const SOUND = 'refinement-board.sound';
 export const soundOn = () => localStorage.getItem(SOUND) === 'on';
