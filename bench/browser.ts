@@ -3,6 +3,7 @@
  * of a large board from the relay and from local storage, and the time from
  * a remote edit arriving to it showing on screen.
  */
+import { existsSync } from 'node:fs';
 import * as Y from 'yjs';
 import { build } from 'vite';
 import { itemsMap, orderedIds } from '../shared/index.js';
@@ -26,10 +27,12 @@ function firstRenderProbe(count: number) {
 }
 
 export async function browser(sizes: Sizes): Promise<ScenarioResult> {
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  await build({ configFile: `${ROOT}vite.config.ts`, logLevel: 'warn', mode: 'production' });
-  process.env.NODE_ENV = nodeEnv;
+  if (sizes.rebuildClient || !existsSync(`${ROOT}dist/client/index.html`)) {
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    await build({ configFile: `${ROOT}vite.config.ts`, logLevel: 'warn', mode: 'production' });
+    process.env.NODE_ENV = nodeEnv;
+  }
 
   const { items, edits } = sizes.browser;
   const relay = await startRelay('ours');

@@ -94,9 +94,10 @@ async function loadJob(job: Extract<Job, { type: 'load' }>): Promise<LoadResult>
       }
     }, 2);
   });
-  // Let the last updates arrive.
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  // Let the last updates arrive (a step that loses updates waits the full half second).
   const expected = sent * ((boards[0]?.length ?? 1) - 1);
+  const waitUntil = performance.now() + 500;
+  while (latencies.length < expected && performance.now() < waitUntil) await new Promise((resolve) => setTimeout(resolve, 10));
   return {
     target: job.rate,
     sent: sent / (job.durationMs / 1000),
@@ -128,7 +129,6 @@ async function cyclesJob(job: Extract<Job, { type: 'cycles' }>): Promise<{ cycle
     for (const client of clients) client.destroy();
     done += batch;
   }
-  await new Promise((resolve) => setTimeout(resolve, 300));
   return { cycles: done };
 }
 

@@ -43,12 +43,12 @@ function command(kind: RelayKind): string[] {
   return [...base, 'bench/servers/hocuspocus.mjs'];
 }
 
-export async function startRelay(kind: RelayKind, options: { dataDir?: string } = {}): Promise<RunningRelay> {
+export async function startRelay(kind: RelayKind, options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningRelay> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), `bench-${kind}-`));
   const probeFile = join(dataDir, `probe-${Date.now()}.jsonl`);
   const child: ChildProcess = spawn(process.execPath, command(kind), {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', BENCH_PROBE_FILE: probeFile },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', BENCH_PROBE_FILE: probeFile, ...options.env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const port = await new Promise<number>((resolve, reject) => {

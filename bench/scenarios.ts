@@ -14,6 +14,10 @@ import type { LoadResult } from './load-worker.js';
 
 export interface Sizes {
   runs: number;
+  /** How long to let a relay settle (unload boards, close sockets) between phases. */
+  settleMs: number;
+  /** Build the client even when a build exists (the smoke run reuses the one `npm test` made). */
+  rebuildClient: boolean;
   fanout: { boards: number; perBoard: number; rate: number; seconds: number };
   saturation: { rates: number[]; seconds: number };
   large: { items: number; edits: number };
@@ -25,6 +29,8 @@ export interface Sizes {
 
 export const FULL: Sizes = {
   runs: 3,
+  settleMs: 1000,
+  rebuildClient: true,
   fanout: { boards: 500, perBoard: 3, rate: 350, seconds: 10 },
   saturation: { rates: [350, 700, 1400, 2000, 2800, 3400, 4000, 4800, 5600, 8000], seconds: 5 },
   large: { items: 10_000, edits: 100_000 },
@@ -37,8 +43,10 @@ export const FULL: Sizes = {
 /** A few seconds in all: CI runs it so that the harness cannot rot. */
 export const SMOKE: Sizes = {
   runs: 1,
-  fanout: { boards: 5, perBoard: 3, rate: 50, seconds: 1 },
-  saturation: { rates: [50, 100], seconds: 1 },
+  settleMs: 100,
+  rebuildClient: false,
+  fanout: { boards: 5, perBoard: 3, rate: 50, seconds: 0.5 },
+  saturation: { rates: [50, 100], seconds: 0.5 },
   large: { items: 200, edits: 1000 },
   memory: { boards: 10, connections: 40, cycles: 40 },
   storm: { clients: 20, boards: 10 },
@@ -53,10 +61,11 @@ export interface ScenarioResult {
   notes: string[];
 }
 
-async function perRelay<T>(use: (relay: RunningRelay) => Promise<T>, kinds: RelayKind[] = RELAY_KINDS): Promise<Map<RelayKind, T>> {
+/** Runs `use` against each relay in turn; `oursEnv` configures our relay for a scenario. */
+async function perRelay<T>(use: (relay: RunningRelay) => Promise<T>, oursEnv: Record<string, string> = {}): Promise<Map<RelayKind, T>> {
   const out = new Map<RelayKind, T>();
-  for (const kind of kinds) {
-    const relay = await startRelay(kind);
+  for (const kind of RELAY_KINDS) {
+    const relay = await startRelay(kind, kind === 'ours' ? { env: oursEnv } : {});
     try {
       out.set(kind, await use(relay));
     } finally {
@@ -67,6 +76,7 @@ async function perRelay<T>(use: (relay: RunningRelay) => Promise<T>, kinds: Rela
 }
 
 const round = (value: number, digits = 1) => (Number.isFinite(value) ? Math.round(value * 10 ** digits) / 10 ** digits : null);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const mib = (bytes: number) => round(bytes / 1024 / 1024, 1);
 
 /** 1. Fan-out under load. */
@@ -172,11 +182,23 @@ export function largeBoard(items: number, edits: number): Y.Doc {
   return doc;
 }
 
+/** Counts the bytes a client receives and notes when its largest message (the board's state) arrived. */
 class CountingSocket extends WebSocket {
   static received = 0;
+  static largest = 0;
+  static largestAt = 0;
+  static reset(): void {
+    CountingSocket.received = CountingSocket.largest = CountingSocket.largestAt = 0;
+  }
   constructor(address: string | URL, protocols?: string | string[]) {
     super(address, protocols);
-    this.on('message', (data: Buffer | ArrayBuffer) => (CountingSocket.received += data.byteLength));
+    this.on('message', (data: Buffer | ArrayBuffer) => {
+      CountingSocket.received += data.byteLength;
+      if (data.byteLength > CountingSocket.largest) {
+        CountingSocket.largest = data.byteLength;
+        CountingSocket.largestAt = performance.now();
+      }
+    });
   }
 }
 
@@ -191,7 +213,7 @@ export async function large(sizes: Sizes): Promise<ScenarioResult> {
     floor.push(performance.now() - started);
   }
   const timeSync = async (relay: RunningRelay, board: string) => {
-    CountingSocket.received = 0;
+    CountingSocket.reset();
     const doc = new Y.Doc();
     const started = performance.now();
     const client = connect(relay.kind, relay.url, board, doc, CountingSocket as unknown as typeof WebSocket);
@@ -199,7 +221,7 @@ export async function large(sizes: Sizes): Promise<ScenarioResult> {
     const ms = performance.now() - started;
     const ok = itemsMap(doc).size === sizes.large.items;
     client.destroy();
-    return { ms, bytes: CountingSocket.received, ok };
+    return { ms, arrivedMs: CountingSocket.largestAt - started, bytes: CountingSocket.received, ok };
   };
   const results = await perRelay(async (relay) => {
     const board = 'large';
@@ -211,40 +233,45 @@ export async function large(sizes: Sizes): Promise<ScenarioResult> {
     for (let i = 0; i < 600 && itemsMap(check.doc).size < sizes.large.items; i++) await new Promise((resolve) => setTimeout(resolve, 50));
     check.destroy();
     writer.destroy();
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await sleep(sizes.settleMs / 2);
     const cold: number[] = [];
     const warm: number[] = [];
+    const coldArrived: number[] = [];
+    const warmArrived: number[] = [];
     let bytes = 0;
     let complete = true;
     for (let run = 0; run < sizes.runs; run++) {
       // Cold: nobody is connected, so the relay has unloaded the board (where it can).
       const first = await timeSync(relay, board);
       cold.push(first.ms);
+      coldArrived.push(first.arrivedMs);
       complete &&= first.ok;
       const holder = connect(relay.kind, relay.url, board);
       await holder.synced();
       const second = await timeSync(relay, board);
       warm.push(second.ms);
+      warmArrived.push(second.arrivedMs);
       bytes = second.bytes;
       complete &&= second.ok;
       holder.destroy();
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await sleep(sizes.settleMs / 3);
     }
-    return { cold: figure(cold), warm: figure(warm), bytes, complete };
-  });
+    return { cold: figure(cold), warm: figure(warm), coldArrived: median(coldArrived), warmArrived: median(warmArrived), bytes, complete };
+  }, { UNLOAD_DELAY_MS: '0' });
   return {
     title: `Large board: ${sizes.large.items} items with ${sizes.large.edits} edits of history`,
     rows: [...results].map(([relay, r]) => ({
       relay,
       'cold ms': relay === 'ours' ? round(r.cold.median, 0) : `${round(r.cold.median, 0)} (no storage)`,
       'warm ms': round(r.warm.median, 0),
+      'state arrived ms (cold / warm)': `${round(r.coldArrived, 0)} / ${round(r.warmArrived, 0)}`,
       'bytes sent': r.bytes,
       'complete': r.complete ? 'yes' : 'NO',
       'floor ms': round(median(floor), 0),
     })),
     notes: [
-      `Floor: decoding the same state (${state.length} bytes) with Yjs in one process. Cold: the first client after every client left.`,
-      'Ours unloads a board when its last client leaves and reloads it from SQLite. The reference server, without persistence configured, keeps every board in memory forever, so its "cold" load is a memory hit; Hocuspocus without a storage extension forgets a board when its last client leaves, so its "cold" client gets an empty board (complete: NO).',
+      `Floor: decoding the same state (${state.length} bytes) with Yjs in one process. Cold: the first client after every client left. State arrived: when the message carrying the board reached the client, which is the relay's share of the wait; the rest is the client decoding it.`,
+      'Ours runs here with UNLOAD_DELAY_MS=0, so it unloads a board as soon as its last client leaves, and reloads it from SQLite. The reference server, without persistence configured, keeps every board in memory forever, so its "cold" load is a memory hit; Hocuspocus without a storage extension forgets a board when its last client leaves, so its "cold" client gets an empty board (complete: NO).',
     ],
   };
 }
@@ -257,7 +284,7 @@ export async function memory(sizes: Sizes): Promise<ScenarioResult> {
     try {
       // Warm up first (code compiled, pools filled), so the baseline is a steady state.
       await worker.run({ type: 'cycles', kind: relay.kind, url: relay.url, boards, cycles: Math.ceil(cycles / 10), prefix: 'warmup', parallel: 50 });
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      await sleep(sizes.settleMs / 2);
       const baseHeap = await relay.gcHeap();
       const baseRss = relay.samples().at(-1)!.rss;
       await worker.run({ type: 'connect', kind: relay.kind, url: relay.url, boards, perBoard: 1, prefix: 'mem', withItem: false });
@@ -268,9 +295,9 @@ export async function memory(sizes: Sizes): Promise<ScenarioResult> {
       await relay.gcHeap();
       const idleRss = relay.samples().at(-1)!.rss;
       await worker.run({ type: 'close' });
-      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await sleep(sizes.settleMs);
       await worker.run({ type: 'cycles', kind: relay.kind, url: relay.url, boards, cycles, prefix: 'cycle', parallel: 50 });
-      await new Promise((resolve) => setTimeout(resolve, 1000));
+      await sleep(sizes.settleMs);
       const afterHeap = await relay.gcHeap();
       return {
         perBoard: (boardsRss - baseRss) / boards,
@@ -308,7 +335,7 @@ export async function storm(sizes: Sizes): Promise<ScenarioResult> {
       for (let run = 0; run < sizes.runs; run++) {
         const from = Date.now();
         const { resyncMs } = await worker.run<{ resyncMs: number }>({ type: 'storm' });
-        await new Promise((resolve) => setTimeout(resolve, 300));
+        await sleep(sizes.settleMs / 3);
         times.push(resyncMs);
         lag.push(Math.max(0, ...samplesBetween(relay.samples(), from, Date.now()).map((s) => s.lagMaxMs)));
       }

@@ -54,8 +54,23 @@ export class Connection implements Peer {
       return;
     }
     const frame = toBytes(data);
-    if (this.queue !== null) this.queue.push(frame);
-    else this.handle(frame);
+    if (this.queue === null) this.handle(frame);
+    else if (!(this.queue.length === 0 && this.answeredEarly(frame))) this.queue.push(frame);
+  }
+
+  /** Answers a new client's sync step 1 from the stored state while the room still loads (see Room.answerEarly). */
+  private answeredEarly(frame: Uint8Array): boolean {
+    const early = this.room.earlyState();
+    if (early === null) return false;
+    let message;
+    try {
+      message = parseClientMessage(frame);
+    } catch {
+      return false; // handled, and refused, after loading
+    }
+    if (message.kind !== 'sync-step-1' || message.stateVector.byteLength !== 1 || message.stateVector[0] !== 0) return false;
+    early.sent(new Promise<void>((resolve) => this.socket.send(encodeSyncStep2(early.state), () => resolve())));
+    return true;
   }
 
   private handle(frame: Uint8Array): void {

@@ -22,6 +22,11 @@ export interface Peer {
 /** The origin of the relay's own changes. */
 const RELAY_ORIGIN = Symbol('relay');
 
+/** Stored states at least this large are sent to new clients before the relay applies them. */
+const EARLY_ANSWER_MIN_BYTES = 256 * 1024;
+/** How long the relay waits for new clients' sync step 1 before applying a large stored state. */
+const EARLY_ANSWER_WINDOW_MS = 20;
+
 export type RoomState = 'loading' | 'ready' | 'failed' | 'closed';
 
 export interface RoomOptions {
@@ -41,6 +46,8 @@ export class Room {
   private lastSeq = 0;
   /** The whole board encoded, for new clients; dropped on every change. */
   private encodedState: Uint8Array | null = null;
+  /** Sends of the stored state made before it was applied (see answerEarly); null outside that window. */
+  private earlyAnswers: Promise<void>[] | null = null;
   private appendsSinceCompaction = 0;
   private compactionScheduled = false;
   state: RoomState = 'loading';
@@ -65,6 +72,8 @@ export class Room {
     try {
       const stored = await this.options.store.load(this.name);
       if (this.state !== 'loading') return;
+      if (stored.updates.length === 1) await this.answerEarly(stored.updates[0]!);
+      if (this.state !== 'loading') return;
       Y.transact(this.doc, () => {
         for (const update of stored.updates) Y.applyUpdate(this.doc, update);
       });
@@ -76,6 +85,36 @@ export class Room {
     } catch (error) {
       this.fail('load', error);
     }
+  }
+
+  /**
+   * A board saved by compaction is one stored row holding its whole state.
+   * Applying a large one blocks the relay for a while (about half a second
+   * for 4 MB), and a new client would then spend as long again decoding it.
+   * So for a large state, new clients that ask in the first moments get the
+   * stored bytes at once (see `earlyState`), and the apply waits until those
+   * bytes have left the process: the relay and the client then decode in
+   * parallel. The same bytes serve later new clients until the first change.
+   */
+  private async answerEarly(state: Uint8Array): Promise<void> {
+    this.encodedState = state;
+    if (state.byteLength < EARLY_ANSWER_MIN_BYTES) return;
+    this.earlyAnswers = [];
+    await new Promise((resolve) => setTimeout(resolve, EARLY_ANSWER_WINDOW_MS));
+    const sent = this.earlyAnswers;
+    this.earlyAnswers = null;
+    await Promise.all(sent);
+  }
+
+  /**
+   * While the room is waiting to apply a large stored state: that state, for
+   * a client with an empty state vector. The caller sends it as sync step 2
+   * and hands over a promise that settles once the bytes are written.
+   */
+  earlyState(): { state: Uint8Array; sent: (written: Promise<void>) => void } | null {
+    const answers = this.earlyAnswers;
+    if (answers === null || this.encodedState === null || this.state !== 'loading') return null;
+    return { state: this.encodedState, sent: (written) => answers.push(written) };
   }
 
   /** Adds a peer to a ready room and sends it the relay's sync step 1 and everyone's presence. */

@@ -4,10 +4,14 @@
  * real SQLite store whose loads are held back.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
 import { addItem, orderedItems } from '../../shared/index.js';
 import { startRelay, type Relay } from '../../server/relay.js';
 import { SqliteBoardStore, type BoardStore, type RoundKey } from '../../server/storage.js';
 import { createLogger } from '../../server/log.js';
+import { encodeSyncStep1 } from '../../server/protocol.js';
 import { connectClient, waitFor, type Client } from '../helpers/clients.js';
 import { tempDataDir } from '../helpers/relay-process.js';
 
@@ -95,5 +99,50 @@ describe('a board whose load from storage is slow', () => {
     await late.synced();
     expect(orderedItems(late.doc)).toEqual(orderedItems(early.doc));
     expect(orderedItems(late.doc)).toHaveLength(4);
+  });
+});
+
+describe('a large stored board', () => {
+  it('is sent to a new client from storage before the relay has applied it, and stays live', async () => {
+    const dataDir = tempDataDir();
+    {
+      // Descriptions that make the stored state larger than the relay's early-answer threshold (256 KiB).
+      const relay = await startRelay({ port: 0, host: '127.0.0.1', dataDir, log });
+      const writer = connectClient(`ws://127.0.0.1:${relay.port}/sync`, 'large');
+      const witness = connectClient(`ws://127.0.0.1:${relay.port}/sync`, 'large');
+      await writer.synced();
+      for (let i = 0; i < 4; i++) addItem(writer.doc, { title: `big ${i}`, description: 'x'.repeat(80_000) });
+      await waitFor(() => orderedItems(witness.doc).length === 4, 'the write to reach the relay');
+      writer.destroy();
+      witness.destroy();
+      await relay.close(); // saves the board as one compacted row
+    }
+    const relay = await startRelay({ port: 0, host: '127.0.0.1', dataDir, log });
+    running.push(relay);
+    const url = `ws://127.0.0.1:${relay.port}/sync`;
+
+    const raw = new WebSocket(`${url}/large`);
+    const received: Uint8Array[] = [];
+    raw.on('message', (data: Buffer) => received.push(new Uint8Array(data)));
+    await new Promise((resolve) => raw.once('open', resolve));
+    raw.send(encodeSyncStep1(Y.encodeStateVector(new Y.Doc())));
+    await waitFor(() => received.length >= 2, 'the relay to answer');
+    // Sync step 2 (message 0, step 1) comes before the relay's own sync step 1: it did not wait for the apply.
+    expect([received[0]![0], received[0]![1]]).toEqual([0, 1]);
+    const doc = new Y.Doc();
+    const decoder = decoding.createDecoder(received[0]!);
+    decoding.readVarUint(decoder);
+    decoding.readVarUint(decoder);
+    Y.applyUpdate(doc, decoding.readVarUint8Array(decoder));
+    expect(orderedItems(doc).map((item) => item.description.length)).toEqual([80_000, 80_000, 80_000, 80_000]);
+
+    // The board is live afterwards: an edit from one stock client reaches another.
+    const a = connectClient(url, 'large');
+    const b = connectClient(url, 'large');
+    clients.push(a, b);
+    await Promise.all([a.synced(), b.synced()]);
+    addItem(a.doc, { title: 'after the early answer' });
+    await waitFor(() => orderedItems(b.doc).length === 5, 'the edit to reach the other client');
+    raw.close();
   });
 });
