@@ -2,6 +2,7 @@
  * Configuration from the environment. Every variable is documented in the
  * README; a bad value stops the relay at start with a message naming it.
  */
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { isLogLevel, type LogLevel } from './log.js';
 import type { SyncMode } from './storage.js';
 
@@ -13,6 +14,13 @@ export interface Config {
   unloadDelayMs: number;
   sqliteSync: SyncMode;
   logLevel: LogLevel;
+  /** Invites required when set (access.ts). */
+  authSecret: string | undefined;
+  limits: Limits;
+  drainMs: number;
+  /** 0: no quota. */
+  maxStorageBytes: number;
+  trustProxy: boolean;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -23,6 +31,20 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new Error(`${name} must be a whole number from ${min} to ${max}; got ${JSON.stringify(raw)}`);
   }
   return value;
+}
+
+function readSecret(env: NodeJS.ProcessEnv): string | undefined {
+  const secret = env.AUTH_SECRET;
+  if (secret === undefined || secret === '') return undefined;
+  if (secret.length < 32) throw new Error('AUTH_SECRET must be at least 32 characters (for example: openssl rand -base64 32)');
+  return secret;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string): boolean {
+  const raw = env[name] ?? '';
+  if (raw === '' || raw === '0' || raw === 'false') return false;
+  if (raw === '1' || raw === 'true') return true;
+  throw new Error(`${name} must be true or false; got ${JSON.stringify(raw)}`);
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,5 +60,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     unloadDelayMs: integer(env, 'UNLOAD_DELAY_MS', 2000, 0, 24 * 60 * 60 * 1000),
     sqliteSync: sync,
     logLevel,
+    authSecret: readSecret(env),
+    limits: {
+      messagesPerSecond: integer(env, 'MAX_MESSAGES_PER_SECOND', DEFAULT_LIMITS.messagesPerSecond, 1, 1_000_000),
+      bytesPerSecond: integer(env, 'MAX_BYTES_PER_SECOND', DEFAULT_LIMITS.bytesPerSecond, 1024, 1024 ** 3),
+      connectionsPerAddress: integer(env, 'MAX_CONNECTIONS_PER_ADDRESS', DEFAULT_LIMITS.connectionsPerAddress, 1, 1_000_000),
+      maxLoadedBoards: integer(env, 'MAX_LOADED_BOARDS', DEFAULT_LIMITS.maxLoadedBoards, 1, 10_000_000),
+      maxSendBufferBytes: integer(env, 'MAX_SEND_BUFFER_BYTES', DEFAULT_LIMITS.maxSendBufferBytes, 1024, 1024 ** 3),
+    },
+    drainMs: integer(env, 'DRAIN_MS', 0, 0, 10 * 60 * 1000),
+    maxStorageBytes: integer(env, 'MAX_STORAGE_BYTES', 0, 0, Number.MAX_SAFE_INTEGER),
+    trustProxy: flag(env, 'TRUST_PROXY'),
   };
 }

@@ -1,21 +1,65 @@
 /**
- * Plain HTTP on the relay's port: `GET /health`, and the built client
- * (dist/client) with `/b/<boardId>` answered by the app's index.html.
+ * Plain HTTP on the relay's port: `GET /health` (liveness), `GET /ready`
+ * (readiness: 503 while starting or draining), `GET /metrics` (Prometheus),
+ * the JSON API (`/api/...`, answered by the first handler that owns the
+ * path), and the built client (dist/client) with `/b/<boardId>` answered by
+ * the app's index.html. Every response carries the security headers below.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import sirv from 'sirv';
+import { AccessError } from './access.js';
+import { HttpError, sendJson } from './http-json.js';
 import { BOARD_PATH } from './paths.js';
+import type { Logger } from './log.js';
 
-export interface HealthSource {
-  (): Record<string, unknown>;
-}
-
-/** Answers the paths it owns and returns true, or returns false. */
+/** Answers the paths it owns and returns true, or returns false. May throw HttpError or AccessError. */
 export type ApiHandler = (request: IncomingMessage, response: ServerResponse, path: string) => Promise<boolean>;
 
-export function createHttpHandler(clientDir: string, health: HealthSource, api: ApiHandler) {
+export interface HttpOptions {
+  clientDir: string;
+  health: () => Record<string, unknown>;
+  ready: () => boolean;
+  metrics: () => Promise<string>;
+  apis: ApiHandler[];
+  log: Logger;
+}
+
+const HOST = /^[A-Za-z0-9.:[\]-]{1,255}$/;
+
+/**
+ * The page may run only its own scripts and styles and talk only to this
+ * relay (its own origin, and its WebSocket on the same host); no other site
+ * may frame it; links leak no URL (invite tokens travel in URLs).
+ */
+function securityHeaders(request: IncomingMessage, response: ServerResponse): void {
+  const host = request.headers.host;
+  const relay = host !== undefined && HOST.test(host) ? ` ws://${host} wss://${host}` : '';
+  response.setHeader(
+    'content-security-policy',
+    [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "img-src 'self' data:",
+      `connect-src 'self'${relay}`,
+      "worker-src 'self'",
+      "manifest-src 'self'",
+      "object-src 'none'",
+      "base-uri 'none'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+    ].join('; '),
+  );
+  response.setHeader('x-frame-options', 'DENY');
+  response.setHeader('x-content-type-options', 'nosniff');
+  response.setHeader('referrer-policy', 'no-referrer');
+  response.setHeader('cross-origin-opener-policy', 'same-origin');
+}
+
+export function createHttpHandler(options: HttpOptions) {
+  const { clientDir, health, ready, metrics, apis, log } = options;
   const haveClient = existsSync(join(clientDir, 'index.html'));
   const assets = haveClient
     ? sirv(clientDir, {
@@ -28,11 +72,29 @@ export function createHttpHandler(clientDir: string, health: HealthSource, api: 
       })
     : null;
 
+  async function api(request: IncomingMessage, response: ServerResponse, path: string): Promise<void> {
+    try {
+      for (const handle of apis) if (await handle(request, response, path)) return;
+      throw new HttpError(404, 'not found');
+    } catch (error) {
+      if (error instanceof HttpError || error instanceof AccessError) sendJson(response, error.status, { error: error.message });
+      else {
+        log.error('api request failed', { path, error: String(error) });
+        sendJson(response, 500, { error: 'internal error' });
+      }
+    }
+  }
+
   return (request: IncomingMessage, response: ServerResponse): void => {
+    securityHeaders(request, response);
     const path = (request.url ?? '/').split('?')[0]!;
-    if (path === '/health') {
-      response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-      response.end(JSON.stringify({ status: 'ok', ...health() }));
+    if (path === '/health') return sendJson(response, 200, { status: 'ok', ...health() });
+    if (path === '/ready') return sendJson(response, ready() ? 200 : 503, { ready: ready() });
+    if (path === '/metrics') {
+      void metrics().then((text) => {
+        response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' });
+        response.end(text);
+      });
       return;
     }
     if (path.startsWith('/api/')) {

@@ -6,6 +6,10 @@
  *   POST /api/boards/<board>/rounds                  {"itemId"} -> 201 {"roundId", "secret"}
  *   POST /api/boards/<board>/rounds/<round>/reveal   Authorization: Bearer <secret> -> 200
  *
+ * With AUTH_SECRET set, both POSTs also need a facilitator's invite token
+ * (`?token=`), and a facilitator may reveal any round of the board without
+ * its secret (so that a new facilitator can finish a round after a hand-over).
+ *
  * Opening a round makes a key pair, commits the private key and a hash of
  * a fresh reveal secret to the relay's own storage, and only then writes
  * the round (with its public key) into the board. The secret goes back to
@@ -14,50 +18,25 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { AccessError, verifyInvite } from './access.js';
+import { HttpError, readJson, sendJson as send, tokenOf } from './http-json.js';
 import { deckCards, generateRoundKeys, openRound, readSession, revealRound, type PrivateKey } from '../shared/index.js';
 import { randomId, newId } from '../shared/ids.js';
 import { BOARD_ID } from './paths.js';
 import type { Rooms } from './rooms.js';
 import type { Room } from './room.js';
 import type { BoardStore } from './storage.js';
-import type { Logger } from './log.js';
-
-const MAX_BODY_BYTES = 8 * 1024;
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-function send(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-  response.end(JSON.stringify(body));
-}
-
-async function readJson(request: IncomingMessage): Promise<Record<string, unknown>> {
-  let size = 0;
-  const chunks: Buffer[] = [];
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, 'request body too large');
-    chunks.push(chunk);
-  }
-  try {
-    const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as unknown;
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error('not an object');
-    return body as Record<string, unknown>;
-  } catch {
-    throw new HttpError(400, 'the body must be a JSON object');
-  }
-}
 
 const hash = (secret: string) => createHash('sha256').update(secret).digest('base64');
 
-export function createPokerApi(rooms: Rooms, store: BoardStore, log: Logger) {
+export function createPokerApi(rooms: Rooms, store: BoardStore, authSecret: string | null) {
+  /** With AUTH_SECRET: the caller's invite must be a facilitator's for this board. */
+  function requireFacilitator(board: string, request: IncomingMessage): void {
+    if (authSecret === null) return;
+    const invite = verifyInvite(authSecret, tokenOf(request), board);
+    if (invite.role !== 'facilitator') throw new AccessError(403, 'only a facilitator can do this');
+  }
+
   /** Runs `use` on the board's loaded room, and lets the room unload afterwards if nobody is connected. */
   async function withRoom<T>(board: string, use: (room: Room) => T): Promise<T> {
     const room = rooms.open(board);
@@ -94,40 +73,35 @@ export function createPokerApi(rooms: Rooms, store: BoardStore, log: Logger) {
   async function reveal(board: string, roundId: string, request: IncomingMessage): Promise<void> {
     const key = store.roundKey(board, roundId);
     if (key === null) throw new HttpError(404, 'unknown round');
-    const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';
-    const expected = Buffer.from(key.secretHash);
-    const actual = Buffer.from(hash(given));
-    if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
-      throw new HttpError(403, "only the round's facilitator can reveal it");
+    if (authSecret === null) {
+      const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';
+      const expected = Buffer.from(key.secretHash);
+      const actual = Buffer.from(hash(given));
+      if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
+        throw new HttpError(403, "only the round's facilitator can reveal it");
+      }
     }
     const privateKey = JSON.parse(key.privateKey) as PrivateKey;
     await withRoom(board, (room) => room.changeAsRelay((doc) => revealRound(doc, roundId, privateKey, Date.now())));
   }
 
-  /** Answers /api/... requests; false when the path is not the API's. */
+  /** Answers the poker paths; false for any other path. */
   return async function handle(request: IncomingMessage, response: ServerResponse, path: string): Promise<boolean> {
-    if (!path.startsWith('/api/')) return false;
-    try {
-      if (path === '/api/time' && request.method === 'GET') {
-        send(response, 200, { now: Date.now() });
-        return true;
-      }
-      const match = /^\/api\/boards\/([^/]+)\/rounds(?:\/([A-Za-z0-9]{1,64})\/(reveal))?$/.exec(path);
-      if (match === null) throw new HttpError(404, 'not found');
-      const [, board, roundId, action] = match;
-      if (!BOARD_ID.test(board!)) throw new HttpError(400, 'bad board id');
-      if (request.method !== 'POST') throw new HttpError(405, 'use POST');
-      if (action === undefined) send(response, 201, await createRound(board!, request));
-      else {
-        await reveal(board!, roundId!, request);
-        send(response, 200, { revealed: roundId });
-      }
-    } catch (error) {
-      if (error instanceof HttpError) send(response, error.status, { error: error.message });
-      else {
-        log.error('poker api failed', { path, error: String(error) });
-        send(response, 500, { error: 'internal error' });
-      }
+    if (path === '/api/time') {
+      if (request.method !== 'GET') throw new HttpError(405, 'use GET');
+      send(response, 200, { now: Date.now() });
+      return true;
+    }
+    const match = /^\/api\/boards\/([^/]+)\/rounds(?:\/([A-Za-z0-9]{1,64})\/(reveal))?$/.exec(path);
+    if (match === null) return false;
+    const [, board, roundId, action] = match;
+    if (!BOARD_ID.test(board!)) throw new HttpError(400, 'bad board id');
+    if (request.method !== 'POST') throw new HttpError(405, 'use POST');
+    requireFacilitator(board!, request);
+    if (action === undefined) send(response, 201, await createRound(board!, request));
+    else {
+      await reveal(board!, roundId!, request);
+      send(response, 200, { revealed: roundId });
     }
     return true;
   };

@@ -2,18 +2,23 @@
  * The relay: one HTTP server whose WebSocket endpoint `/sync/<boardId>`
  * speaks the y-websocket protocol, and whose other paths serve the client.
  *
- * Life cycle of a connection: upgrade (the board id is checked; a bad path
- * gets a 4xx and creates no room) -> open the board's room (loading it from
+ * Life cycle of a connection: upgrade (the board id, the invite token when
+ * AUTH_SECRET is set, and the per-address cap are checked; a refusal gets a
+ * 4xx and creates no room) -> open the board's room (loading it from
  * storage if needed) -> sync -> updates, each committed before it is
  * forwarded -> close (presence removed; the room is saved and unloaded when
  * its last client leaves).
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
-import { Connection } from './connection.js';
+import { AccessError, verifyInvite, type AccessRole } from './access.js';
+import { Connection, type ConnectionContext } from './connection.js';
 import { createHttpHandler } from './http.js';
+import { createAccessApi } from './invites.js';
+import { AddressCounter, DEFAULT_LIMITS, type Limits } from './limits.js';
+import { Metrics } from './metrics.js';
 import { createPokerApi } from './poker.js';
 import { boardFromSyncPath } from './paths.js';
 import { CloseCode } from './protocol.js';
@@ -27,6 +32,8 @@ export interface RelayOptions {
   /** Where SQLite keeps the boards; ignored when `store` is given. */
   dataDir?: string;
   sqliteSync?: SyncMode;
+  /** A quota on the database file; writes beyond it are refused as on a full disk. */
+  maxStorageBytes?: number;
   /** Storage other than the default SQLite store (tests use this to slow loading down). */
   store?: BoardStore;
   maxMessageBytes?: number;
@@ -37,48 +44,97 @@ export interface RelayOptions {
   compactEvery?: number;
   /** How long a board with no clients stays loaded before it is saved and unloaded. */
   unloadDelayMs?: number;
+  /** When set, every connection and API call needs an invite token signed with it (access.ts). */
+  authSecret?: string;
+  limits?: Partial<Limits>;
+  /** On close, how long /ready answers 503 (and new sockets are refused) before the relay shuts down. */
+  drainMs?: number;
+  /** Take the client's address from X-Forwarded-For (behind a reverse proxy). */
+  trustProxy?: boolean;
   log?: Logger;
 }
 
 export interface Relay {
   readonly port: number;
   readonly host: string;
-  /** Stops accepting, saves every board, closes sockets with 1012. */
+  /** Stops being ready, waits `drainMs`, then stops accepting, saves every board, closes sockets with 1012. */
   close(): Promise<void>;
   stats(): { rooms: number; connections: number };
+  readonly metrics: Metrics;
 }
 
 const DEFAULT_CLIENT_DIR = new URL('../dist/client', import.meta.url).pathname;
 
-function refuse(socket: Duplex, status: number, text: string): void {
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+const STATUS_TEXT: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 503: 'Service Unavailable' };
+
+function refuse(socket: Duplex, status: number, reason = ''): void {
+  const body = reason === '' ? '' : `${reason}\n`;
+  socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
   socket.destroy();
+}
+
+/** The client's address, for the per-address connection cap. */
+function clientAddress(request: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = trustProxy ? request.headers['x-forwarded-for'] : undefined;
+  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
+  return first || request.socket.remoteAddress || 'unknown';
 }
 
 export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   const log = options.log ?? createLogger('warn');
-  const store = options.store ?? new SqliteBoardStore(options.dataDir ?? './data', options.sqliteSync);
-  const rooms = new Rooms(store, log, options.compactEvery ?? 500, options.unloadDelayMs ?? 2000);
+  const metrics = new Metrics();
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const maxMessageBytes = options.maxMessageBytes ?? 16 * 1024 * 1024;
+  const store = options.store ?? new SqliteBoardStore(options.dataDir ?? './data', options.sqliteSync, options.maxStorageBytes || null);
+  const rooms = new Rooms(store, log, options.compactEvery ?? 500, options.unloadDelayMs ?? 2000, limits.maxLoadedBoards, metrics);
   const connections = new Set<Connection>();
+  const perAddress = new AddressCounter(limits.connectionsPerAddress);
+  const context: ConnectionContext = { log, metrics, limits, maxMessageBytes };
   const stats = () => ({ rooms: rooms.size, connections: connections.size });
+  const authSecret = options.authSecret || null;
+  let ready = false;
 
-  const server: Server = createServer(createHttpHandler(options.clientDir ?? DEFAULT_CLIENT_DIR, stats, createPokerApi(rooms, store, log)));
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? 16 * 1024 * 1024 });
-  let accepting = true;
+  const apis = [createAccessApi(authSecret), createPokerApi(rooms, store, authSecret)];
+  const server: Server = createServer(
+    createHttpHandler({ clientDir: options.clientDir ?? DEFAULT_CLIENT_DIR, health: stats, ready: () => ready, metrics: () => metrics.text(), apis, log }),
+  );
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
+
+  /** Who may open the board: the invite's role, or facilitator when the relay has no AUTH_SECRET. */
+  const roleFor = (url: URL, board: string): AccessRole => (authSecret === null ? 'facilitator' : verifyInvite(authSecret, url.searchParams.get('token'), board).role);
 
   server.on('upgrade', (request, socket, head) => {
-    if (!accepting) return refuse(socket, 503, 'Service Unavailable');
+    const refused = (status: number, reason = '') => {
+      metrics.refusedUpgrades.inc({ status: String(status) });
+      refuse(socket, status, reason);
+    };
+    if (!ready) return refused(503, 'the relay is not accepting connections');
     const url = new URL(request.url ?? '/', 'http://relay');
-    if (!url.pathname.startsWith('/sync/')) return refuse(socket, 404, 'Not Found');
+    if (!url.pathname.startsWith('/sync/')) return refused(404);
     const board = boardFromSyncPath(url.pathname);
-    if (board === null) return refuse(socket, 400, 'Bad Request');
+    if (board === null) return refused(400, 'bad board id');
+    let role: AccessRole;
+    try {
+      role = roleFor(url, board);
+    } catch (error) {
+      if (error instanceof AccessError) return refused(error.status, error.message);
+      throw error;
+    }
+    const address = clientAddress(request, options.trustProxy ?? false);
+    if (!perAddress.tryAdd(address)) {
+      metrics.limitClose('connections-per-address');
+      return refused(429, `at most ${limits.connectionsPerAddress} connections per address`);
+    }
     sockets.handleUpgrade(request, socket, head, (ws) => {
       const room = rooms.open(board);
-      const connection = new Connection(ws, room, log, (closed) => {
+      const connection = new Connection(ws, room, role, context, (closed) => {
         connections.delete(closed);
+        perAddress.remove(address);
+        metrics.connections.set(connections.size);
         rooms.releaseIfIdle(room);
       });
       connections.add(connection);
+      metrics.connections.set(connections.size);
     });
   });
 
@@ -95,11 +151,13 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     });
   });
   const address = server.address() as AddressInfo;
+  ready = true;
 
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
     closing ??= (async () => {
-      accepting = false;
+      ready = false;
+      if (options.drainMs) await new Promise((resolve) => setTimeout(resolve, options.drainMs));
       clearInterval(pingTimer);
       const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const connection of [...connections]) connection.close(CloseCode.restart, 'server restarting');
@@ -111,5 +169,5 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     return closing;
   };
 
-  return { port: address.port, host: address.address, close, stats };
+  return { port: address.port, host: address.address, close, stats, metrics };
 }
