@@ -43,12 +43,18 @@ function command(kind: RelayKind): string[] {
   return [...base, 'bench/servers/hocuspocus.mjs'];
 }
 
+/**
+ * All load comes from one machine, so our relay's per-address connection cap
+ * is lifted (the peers have none); every other limit stays at its default.
+ */
+const OURS_ENV = { MAX_CONNECTIONS_PER_ADDRESS: '1000000' };
+
 export async function startRelay(kind: RelayKind, options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningRelay> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), `bench-${kind}-`));
   const probeFile = join(dataDir, `probe-${Date.now()}.jsonl`);
   const child: ChildProcess = spawn(process.execPath, command(kind), {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', BENCH_PROBE_FILE: probeFile, ...options.env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'error', BENCH_PROBE_FILE: probeFile, ...(kind === 'ours' ? OURS_ENV : {}), ...options.env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const port = await new Promise<number>((resolve, reject) => {

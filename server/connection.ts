@@ -8,20 +8,38 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { CloseCode, ProtocolError, encodeSyncStep1, encodeSyncStep2, parseClientMessage } from './protocol.js';
 import type { Peer, Room } from './room.js';
+import type { AccessRole } from './access.js';
+import { TokenBucket, type Limits } from './limits.js';
 import type { Logger } from './log.js';
+import type { Metrics } from './metrics.js';
+
+export interface ConnectionContext {
+  log: Logger;
+  metrics: Metrics;
+  limits: Limits;
+  maxMessageBytes: number;
+}
 
 export class Connection implements Peer {
   /** Set by pongs and messages; the relay's ping sweep closes sockets that stay silent. */
   alive = true;
   private queue: Uint8Array[] | null = [];
   private closed = false;
+  private readonly messageBudget: TokenBucket;
+  private readonly byteBudget: TokenBucket;
+  private readonly log: Logger;
 
   constructor(
     private readonly socket: WebSocket,
     private readonly room: Room,
-    private readonly log: Logger,
+    readonly role: AccessRole,
+    private readonly context: ConnectionContext,
     private readonly onClose: (connection: Connection) => void,
   ) {
+    const { limits } = context;
+    this.log = context.log;
+    this.messageBudget = new TokenBucket(limits.messagesPerSecond, limits.messagesPerSecond * 2);
+    this.byteBudget = new TokenBucket(limits.bytesPerSecond, Math.max(context.maxMessageBytes, limits.bytesPerSecond * 2));
     socket.on('message', (data, isBinary) => this.onMessage(data, isBinary));
     socket.on('pong', () => (this.alive = true));
     // ws reports oversized frames (it then closes with 1009) and socket errors here.
@@ -54,6 +72,11 @@ export class Connection implements Peer {
       return;
     }
     const frame = toBytes(data);
+    const { metrics, limits } = this.context;
+    metrics.messagesIn.inc();
+    metrics.bytesIn.inc(frame.byteLength);
+    if (!this.messageBudget.take(1)) return this.overLimit('messages', `over the message rate limit (${limits.messagesPerSecond}/s)`);
+    if (!this.byteBudget.take(frame.byteLength)) return this.overLimit('bytes', `over the byte rate limit (${limits.bytesPerSecond} bytes/s)`);
     if (this.queue === null) this.handle(frame);
     else if (!(this.queue.length === 0 && this.answeredEarly(frame))) this.queue.push(frame);
   }
@@ -69,7 +92,10 @@ export class Connection implements Peer {
       return false; // handled, and refused, after loading
     }
     if (message.kind !== 'sync-step-1' || message.stateVector.byteLength !== 1 || message.stateVector[0] !== 0) return false;
-    early.sent(new Promise<void>((resolve) => this.socket.send(encodeSyncStep2(early.state), () => resolve())));
+    const answer = encodeSyncStep2(early.state);
+    this.context.metrics.messagesOut.inc();
+    this.context.metrics.bytesOut.inc(answer.byteLength);
+    early.sent(new Promise<void>((resolve) => this.socket.send(answer, () => resolve())));
     return true;
   }
 
@@ -104,7 +130,23 @@ export class Connection implements Peer {
   }
 
   send(frame: Uint8Array): void {
-    if (!this.closed && this.socket.readyState === WebSocket.OPEN) this.socket.send(frame);
+    if (this.closed || this.socket.readyState !== WebSocket.OPEN) return;
+    // A client that stopped reading would make the relay hold everything sent to it.
+    if (this.socket.bufferedAmount > this.context.limits.maxSendBufferBytes) {
+      this.overLimit('send-buffer', 'not reading: too much waiting to be sent; reconnect to resync', CloseCode.tryAgainLater);
+      return;
+    }
+    this.context.metrics.messagesOut.inc();
+    this.context.metrics.bytesOut.inc(frame.byteLength);
+    this.socket.send(frame);
+  }
+
+  private overLimit(limit: 'messages' | 'bytes' | 'send-buffer', reason: string, code: number = CloseCode.policy): void {
+    this.context.metrics.limitClose(limit);
+    this.log.info('closing a socket over a limit', { board: this.room.name, limit });
+    this.close(code, reason);
+    // Its close frame waits behind what it has not read; do not wait with it.
+    if (limit === 'send-buffer') setTimeout(() => this.socket.terminate(), 1000).unref();
   }
 
   close(code: number, reason: string): void {

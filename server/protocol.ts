@@ -41,9 +41,11 @@ export const SYNC_UPDATE = 2;
 export const CloseCode = {
   /** The server is shutting down or restarting; reconnect later. */
   restart: 1012,
+  /** The relay cannot keep this connection now: its client stopped reading, or the relay is at its board limit. Reconnect. */
+  tryAgainLater: 1013,
   /** The message could not be parsed, or Yjs rejected its content. */
   malformed: 1007,
-  /** A text frame, or a message type a client may not send. */
+  /** A text frame, a message type a client may not send, or a rate limit passed (the reason says which). */
   policy: 1008,
   /** The frame is larger than MAX_MESSAGE_BYTES. */
   tooBig: 1009,
@@ -135,5 +137,35 @@ export function encodeAwareness(update: Uint8Array): Uint8Array {
   return frame((e) => {
     encoding.writeVarUint(e, MESSAGE_AWARENESS);
     encoding.writeVarUint8Array(e, update);
+  });
+}
+
+/**
+ * Keeps the entries of an awareness update whose client id `keep` accepts
+ * (y-protocols/awareness: varUint(count), then per entry varUint(clientId)
+ * varUint(clock) varString(JSON state)). Returns the update itself when every
+ * entry is kept, a smaller update when some are, null when none are.
+ */
+export function filterAwareness(update: Uint8Array, keep: (clientId: number) => boolean): Uint8Array | null {
+  const decoder = decoding.createDecoder(update);
+  const entries: { clientId: number; clock: number; state: string }[] = [];
+  try {
+    const count = decoding.readVarUint(decoder);
+    for (let i = 0; i < count; i++) {
+      entries.push({ clientId: decoding.readVarUint(decoder), clock: decoding.readVarUint(decoder), state: decoding.readVarString(decoder) });
+    }
+  } catch {
+    return malformed('awareness update is cut short');
+  }
+  const kept = entries.filter((entry) => keep(entry.clientId));
+  if (kept.length === entries.length) return update;
+  if (kept.length === 0) return null;
+  return frame((e) => {
+    encoding.writeVarUint(e, kept.length);
+    for (const entry of kept) {
+      encoding.writeVarUint(e, entry.clientId);
+      encoding.writeVarUint(e, entry.clock);
+      encoding.writeVarString(e, entry.state);
+    }
   });
 }

@@ -9,15 +9,23 @@
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import { CloseCode, ProtocolError, encodeAwareness, encodeUpdate } from './protocol.js';
+import { CloseCode, ProtocolError, encodeAwareness, encodeUpdate, filterAwareness } from './protocol.js';
+import type { AccessRole } from './access.js';
 import type { BoardStore } from './storage.js';
 import type { Logger } from './log.js';
+import type { Metrics } from './metrics.js';
+import { checkUpdate } from './update-policy.js';
 
 /** What a room needs from a connection. */
 export interface Peer {
+  /** What the peer may write (update-policy.ts). */
+  readonly role: AccessRole;
   send(frame: Uint8Array): void;
   close(code: number, reason: string): void;
 }
+
+/** Awareness client ids one connection may publish; a stock client uses one. */
+const MAX_AWARENESS_IDS_PER_PEER = 8;
 
 /** The origin of the relay's own changes. */
 const RELAY_ORIGIN = Symbol('relay');
@@ -32,6 +40,7 @@ export type RoomState = 'loading' | 'ready' | 'failed' | 'closed';
 export interface RoomOptions {
   store: BoardStore;
   log: Logger;
+  metrics: Metrics;
   /** Compact storage after this many appended updates. */
   compactEvery: number;
   /** Called once when the room fails and must be dropped. */
@@ -127,6 +136,11 @@ export class Room {
     }
   }
 
+  /** Closes every peer's socket (the board is being unloaded to make room; they reconnect). */
+  closePeers(code: number, reason: string): void {
+    for (const peer of [...this.peers.keys()]) peer.close(code, reason);
+  }
+
   /** Removes a peer; its presence disappears for everyone at once. */
   leave(peer: Peer): void {
     const clients = this.peers.get(peer);
@@ -141,6 +155,7 @@ export class Room {
    * onDocUpdate, synchronously, before this returns.
    */
   receiveUpdate(peer: Peer, update: Uint8Array): void {
+    const started = performance.now();
     try {
       // Decoding first: applyUpdate can integrate part of a corrupt update
       // before it fails, which would leave the room's copy half-written.
@@ -148,7 +163,15 @@ export class Room {
     } catch (error) {
       throw new ProtocolError(CloseCode.malformed, `update rejected by Yjs: ${(error as Error).message}`);
     }
+    const verdict = checkUpdate(this.doc, peer.role, update);
+    if (!verdict.allowed) {
+      // Dropped, not closed: the client keeps the board it can read.
+      this.options.metrics.droppedUpdates.inc({ role: peer.role });
+      this.options.log.info('update dropped', { board: this.name, role: peer.role, reason: verdict.reason });
+      return;
+    }
     Y.applyUpdate(this.doc, update, peer);
+    this.options.metrics.applySeconds.observe((performance.now() - started) / 1000);
   }
 
   /**
@@ -162,9 +185,24 @@ export class Room {
     if (this.state !== 'ready') throw new Error(`board ${this.name} could not store the change`);
   }
 
+  /**
+   * Applies a peer's presence. A peer may publish only its own client ids:
+   * an id already published by another peer of the board is dropped from
+   * the update (so nobody can move or erase someone else's cursor), as are
+   * ids beyond the first few a peer uses.
+   */
   receiveAwareness(peer: Peer, update: Uint8Array): void {
+    const owned = this.peers.get(peer);
+    if (owned === undefined) return;
+    const own = filterAwareness(update, (id) => {
+      if (owned.has(id)) return true;
+      if (owned.size >= MAX_AWARENESS_IDS_PER_PEER) return false;
+      for (const [other, ids] of this.peers) if (other !== peer && ids.has(id)) return false;
+      return true;
+    });
+    if (own === null) return;
     try {
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, own, peer);
     } catch (error) {
       throw new ProtocolError(CloseCode.malformed, `awareness update rejected: ${(error as Error).message}`);
     }
@@ -190,9 +228,12 @@ export class Room {
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (this.state !== 'ready') return;
     this.encodedState = null;
+    const started = performance.now();
     try {
       this.lastSeq = this.options.store.append(this.name, update);
+      this.options.metrics.storageWriteSeconds.observe((performance.now() - started) / 1000);
     } catch (error) {
+      this.options.metrics.storageErrors.inc();
       // Not committed, so not forwarded: nobody has seen this update. The
       // sender still holds it and resends it after reconnecting.
       this.fail('append', error);
@@ -211,6 +252,7 @@ export class Room {
     const owned = this.peers.get(origin as Peer);
     if (owned !== undefined) {
       for (const id of change.added) owned.add(id);
+      for (const id of change.updated) owned.add(id);
       for (const id of change.removed) owned.delete(id);
     }
     const changed = [...change.added, ...change.updated, ...change.removed];

@@ -6,12 +6,20 @@
  * Everything here runs on one thread and storage writes are synchronous, so
  * a client that connects while a board unloads simply gets a fresh room that
  * loads what was just saved.
+ *
+ * At most `maxLoaded` boards are held. Opening one more unloads (after
+ * saving) the least recently opened board nobody is connected to, or, when
+ * every board has clients, the least recently opened one: its clients are
+ * closed with 1013 and reconnect, which loads it again.
  */
 import { Room } from './room.js';
+import { CloseCode } from './protocol.js';
 import type { BoardStore } from './storage.js';
 import type { Logger } from './log.js';
+import type { Metrics } from './metrics.js';
 
 export class Rooms {
+  /** In least recently opened order: Map keeps insertion order, and open() re-inserts. */
   private readonly rooms = new Map<string, Room>();
   private readonly idle = new Map<Room, NodeJS.Timeout>();
 
@@ -20,6 +28,8 @@ export class Rooms {
     private readonly log: Logger,
     private readonly compactEvery: number,
     private readonly unloadDelayMs: number,
+    private readonly maxLoaded: number,
+    private readonly metrics: Metrics,
   ) {}
 
   get size(): number {
@@ -29,17 +39,37 @@ export class Rooms {
   /** The board's room, created and loading if it was not in memory. */
   open(name: string): Room {
     let room = this.rooms.get(name);
-    if (room !== undefined) this.keep(room);
-    if (room === undefined) {
-      room = new Room(name, {
-        store: this.store,
-        log: this.log,
-        compactEvery: this.compactEvery,
-        onFailed: (failed) => this.drop(failed),
-      });
+    if (room !== undefined) {
+      this.keep(room);
+      this.rooms.delete(name);
       this.rooms.set(name, room);
+      return room;
     }
+    while (this.rooms.size >= this.maxLoaded && this.evictOne()) {
+      // evicted one; check again
+    }
+    room = new Room(name, {
+      store: this.store,
+      log: this.log,
+      metrics: this.metrics,
+      compactEvery: this.compactEvery,
+      onFailed: (failed) => this.drop(failed),
+    });
+    this.rooms.set(name, room);
+    this.metrics.boardsLoaded.set(this.rooms.size);
     return room;
+  }
+
+  /** Unloads the least recently opened board, preferring one with no clients. False if none can go. */
+  private evictOne(): boolean {
+    const loaded = [...this.rooms.values()].filter((room) => room.state === 'ready');
+    const victim = loaded.find((room) => room.peerCount === 0) ?? loaded[0];
+    if (victim === undefined) return false;
+    this.log.info('unloading a board to stay under MAX_LOADED_BOARDS', { board: victim.name, clients: victim.peerCount });
+    this.metrics.evictions.inc();
+    victim.closePeers(CloseCode.tryAgainLater, 'board unloaded: the relay is at its board limit; reconnect');
+    this.drop(victim);
+    return true;
   }
 
   /** Saves and unloads the room if nobody is connected. A loading room is unloaded once it has loaded. */
@@ -68,6 +98,7 @@ export class Rooms {
   private drop(room: Room): void {
     this.keep(room);
     if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+    this.metrics.boardsLoaded.set(this.rooms.size);
     room.close();
   }
 

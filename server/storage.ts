@@ -47,6 +47,9 @@ export interface BoardStore {
 
 export type SyncMode = 'normal' | 'full';
 
+/** SQLite's own ceiling on max_page_count. */
+const MAX_PAGES = 4294967294;
+
 export class SqliteBoardStore implements BoardStore {
   private readonly db: Database.Database;
   private readonly selectUpdates: Database.Statement<[string], { seq: number; data: Buffer }>;
@@ -56,11 +59,12 @@ export class SqliteBoardStore implements BoardStore {
   private readonly insertKey: Database.Statement<[string, string, string, string]>;
   private readonly selectKey: Database.Statement<[string, string], { private_key: string; secret_hash: string }>;
 
-  constructor(dataDir: string, sync: SyncMode = 'normal') {
+  constructor(dataDir: string, sync: SyncMode = 'normal', maxBytes: number | null = null) {
     mkdirSync(dataDir, { recursive: true });
     this.db = new Database(join(dataDir, 'boards.sqlite3'));
     this.db.pragma('journal_mode = WAL');
     this.db.pragma(`synchronous = ${sync === 'full' ? 'FULL' : 'NORMAL'}`);
+    this.setSizeLimit(maxBytes);
     this.db.exec(`CREATE TABLE IF NOT EXISTS updates (
       board TEXT NOT NULL,
       seq INTEGER NOT NULL,
@@ -91,6 +95,17 @@ export class SqliteBoardStore implements BoardStore {
       updates: rows.map((row) => new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength)),
       lastSeq: rows.length > 0 ? rows[rows.length - 1]!.seq : 0,
     });
+  }
+
+  /**
+   * A quota on the database file (MAX_STORAGE_BYTES): a write that would grow
+   * it further fails as on a full disk (SQLITE_FULL), and the relay refuses
+   * the update. null lifts it. It never goes below the current size.
+   */
+  setSizeLimit(maxBytes: number | null): void {
+    const pageSize = this.db.pragma('page_size', { simple: true }) as number;
+    const pages = maxBytes === null ? MAX_PAGES : Math.max(1, Math.floor(maxBytes / pageSize));
+    this.db.pragma(`max_page_count = ${pages}`);
   }
 
   append(board: string, update: Uint8Array): number {

@@ -1,0 +1,61 @@
+/**
+ * The relay's counters, served as `GET /metrics` in the Prometheus text
+ * format. Each relay has its own registry (tests run several in one process).
+ */
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+export type LimitName = 'messages' | 'bytes' | 'connections-per-address' | 'send-buffer' | 'boards';
+
+export class Metrics {
+  readonly registry = new Registry();
+  readonly connections = new Gauge({ name: 'relay_connections', help: 'Open WebSocket connections', registers: [this.registry] });
+  readonly boardsLoaded = new Gauge({ name: 'relay_boards_loaded', help: 'Boards held in memory', registers: [this.registry] });
+  readonly messagesIn = new Counter({ name: 'relay_messages_in_total', help: 'WebSocket messages received', registers: [this.registry] });
+  readonly bytesIn = new Counter({ name: 'relay_bytes_in_total', help: 'WebSocket message bytes received', registers: [this.registry] });
+  readonly messagesOut = new Counter({ name: 'relay_messages_out_total', help: 'WebSocket messages sent', registers: [this.registry] });
+  readonly bytesOut = new Counter({ name: 'relay_bytes_out_total', help: 'WebSocket message bytes sent', registers: [this.registry] });
+  readonly applySeconds = new Histogram({
+    name: 'relay_update_apply_seconds',
+    help: 'Time to validate and apply one document update (storage write included)',
+    buckets: [0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1],
+    registers: [this.registry],
+  });
+  readonly storageWriteSeconds = new Histogram({
+    name: 'relay_storage_write_seconds',
+    help: 'Time to commit one update to SQLite',
+    buckets: [0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1],
+    registers: [this.registry],
+  });
+  readonly storageErrors = new Counter({ name: 'relay_storage_errors_total', help: 'Failed storage writes (the update was refused)', registers: [this.registry] });
+  readonly evictions = new Counter({ name: 'relay_evictions_total', help: 'Boards unloaded to stay under MAX_LOADED_BOARDS', registers: [this.registry] });
+  readonly limitCloses = new Counter({
+    name: 'relay_limit_closes_total',
+    help: 'Connections closed or refused for going over a limit',
+    labelNames: ['limit'] as const,
+    registers: [this.registry],
+  });
+  readonly droppedUpdates = new Counter({
+    name: 'relay_dropped_updates_total',
+    help: "Updates dropped because the sender's role may not make them",
+    labelNames: ['role'] as const,
+    registers: [this.registry],
+  });
+  readonly refusedUpgrades = new Counter({
+    name: 'relay_refused_upgrades_total',
+    help: 'WebSocket upgrades refused before any room was opened',
+    labelNames: ['status'] as const,
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+  }
+
+  limitClose(limit: LimitName): void {
+    this.limitCloses.inc({ limit });
+  }
+
+  text(): Promise<string> {
+    return this.registry.metrics();
+  }
+}
