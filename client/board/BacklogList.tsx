@@ -44,11 +44,11 @@ export interface BacklogListProps {
   scrollToRef: { current: ((index: number) => void) | null };
 }
 
-type SortableRowProps = Omit<RowProps, 'style' | 'rowRef' | 'handleProps' | 'dragging'> & { top: number; onClick: RowClick; onOpen: () => void };
+type SortableRowProps = Omit<RowProps, 'style' | 'rowRef' | 'handleProps' | 'dragging'> & { top: number; readOnly: boolean; onClick: RowClick; onOpen: () => void };
 type RowClick = BacklogListProps['onRowClick'];
 
-function SortableRow({ top, onClick, onOpen, ...row }: SortableRowProps) {
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: row.item.id });
+function SortableRow({ top, readOnly, onClick, onOpen, ...row }: SortableRowProps) {
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: row.item.id, disabled: readOnly });
   return (
     <BacklogRow
       {...row}
@@ -64,7 +64,9 @@ function SortableRow({ top, onClick, onOpen, ...row }: SortableRowProps) {
         ...listeners,
         // dnd-kit's keyboard role is "button"; in a listbox each row is an option.
         role: 'option',
-        'aria-roledescription': 'sortable item',
+        'aria-roledescription': readOnly ? undefined : 'sortable item',
+        // A view-only row cannot be dragged, but it can still be selected and opened.
+        'aria-disabled': undefined,
         onClick: (event) => onClick(row.item.id, event),
         onDoubleClick: onOpen,
       }}
@@ -217,6 +219,7 @@ export function BacklogList(props: BacklogListProps) {
               return (
                 <SortableRow
                   key={item.id}
+                  readOnly={props.session.readOnly}
                   item={item}
                   position={virtual.index + 1}
                   top={virtual.start}

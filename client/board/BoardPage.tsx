@@ -24,12 +24,35 @@ import { ItemPanel } from './ItemPanel.js';
 import { PresenceBar } from './PresenceBar.js';
 import { SplitDialog } from './SplitDialog.js';
 import { Toolbar } from './Toolbar.js';
+import { InviteDialog } from './InviteDialog.js';
+import { checkAccess, type AccessCheck } from '../session/access.js';
 import { NO_FILTERS, allLabels, applyFilters, type Filters } from './filters.js';
 import { isTyping } from './shortcuts.js';
 
 export function BoardPage({ boardId }: { boardId: string }) {
   const session = useBoardSession(boardId);
-  return session ? <Board key={boardId} session={session} /> : null;
+  const [access, setAccess] = useState<AccessCheck | null>(null);
+  useEffect(() => {
+    if (session === null) return;
+    let current = true;
+    void checkAccess(boardId, session.token).then((result) => current && setAccess(result));
+    return () => {
+      current = false;
+    };
+  }, [boardId, session]);
+  if (access !== null && !access.ok) return <NoAccess reason={access.reason} />;
+  return session ? <Board key={boardId} session={session} auth={access?.ok === true && access.auth} /> : null;
+}
+
+function NoAccess({ reason }: { reason: string }) {
+  return (
+    <main className="no-access">
+      <h1>This board needs an invite</h1>
+      <p>The relay refused to open it: {reason}.</p>
+      <p>Ask a facilitator of the board for a new invite link.</p>
+      <a href="/">All boards</a>
+    </main>
+  );
 }
 
 function BoardTitle({ session }: { session: BoardSession }) {
@@ -45,6 +68,7 @@ function BoardTitle({ session }: { session: BoardSession }) {
   return (
     <input
       className="board-title"
+      readOnly={session.readOnly}
       aria-label="Board title"
       placeholder="Untitled board"
       value={draft ?? title}
@@ -61,7 +85,9 @@ function BoardTitle({ session }: { session: BoardSession }) {
   );
 }
 
-function Board({ session }: { session: BoardSession }) {
+function Board({ session, auth }: { session: BoardSession; auth: boolean }) {
+  const readOnly = session.readOnly;
+  const [inviting, setInviting] = useState(false);
   const items = useItems(session);
   const loaded = useLoadedLocally(session);
   const connection = useConnection(session);
@@ -306,6 +332,11 @@ function Board({ session }: { session: BoardSession }) {
           ◆
         </a>
         <BoardTitle session={session} />
+        {readOnly && (
+          <span className="read-only-badge" role="status">
+            View only
+          </span>
+        )}
         <ConnectionBadge connection={connection} />
         <div className="topbar-end">
           <PresenceBar
@@ -315,7 +346,12 @@ function Board({ session }: { session: BoardSession }) {
               session.setName(identity);
             }}
           />
-          {!running && (
+          {session.role === 'facilitator' && (
+            <button type="button" className="button-secondary" onClick={() => setInviting(true)}>
+              {auth ? 'Invite' : 'Share'}
+            </button>
+          )}
+          {!running && !readOnly && (
             <button type="button" className="button-secondary" onClick={startGrooming}>
               Start grooming session
             </button>
@@ -331,11 +367,11 @@ function Board({ session }: { session: BoardSession }) {
           <ThemeToggle />
         </div>
       </header>
-      {running && <SessionBar session={session} grooming={grooming} peers={peers} following={following} onFollowingChange={setFollowing} onSummary={() => setSummaryOpen(true)} />}
+      {running && <fieldset className="bare-fieldset" disabled={readOnly}><SessionBar session={session} grooming={grooming} peers={peers} following={following} onFollowingChange={setFollowing} onSummary={() => setSummaryOpen(true)} /></fieldset>}
       <div className={openItem || showGrooming ? 'board-body with-panel' : 'board-body'}>
         <main className="backlog-pane">
           <Toolbar filters={filters} labels={labels} shown={visible.length} total={items.filter((item) => filters.showArchived || !item.archived).length} searchRef={searchRef} onChange={setFilters} />
-          <Composer
+          {!readOnly && <Composer
             session={session}
             after={insertAfterId ? (byId.get(insertAfterId) ?? null) : null}
             author={me?.user.name ?? ''}
@@ -345,7 +381,7 @@ function Board({ session }: { session: BoardSession }) {
               // Keep inserting below the new item, so a run of stories lands in order.
               if (insertAfterId) setInsertAfterId(id);
             }}
-          />
+          />}
           {selected.length > 1 && (
             <div className="selection-bar" role="status">
               {selected.length} selected: drag any of them or press Alt + ↑ ↓ to move them together
@@ -377,6 +413,7 @@ function Board({ session }: { session: BoardSession }) {
           )}
         </main>
         {openItem && (
+          <fieldset className="bare-fieldset" disabled={readOnly}>
           <ItemPanel
             key={openItem.id}
             session={session}
@@ -389,8 +426,10 @@ function Board({ session }: { session: BoardSession }) {
             onArchive={() => toggleArchive([openItem.id])}
             onDelete={() => deleteItems([openItem.id])}
           />
+          </fieldset>
         )}
         {showGrooming && (
+          <fieldset className="bare-fieldset" disabled={readOnly}>
           <GroomingPanel
             session={session}
             grooming={grooming}
@@ -404,9 +443,11 @@ function Board({ session }: { session: BoardSession }) {
             onSplit={setSplittingId}
             onError={(text) => setToast({ text })}
           />
+          </fieldset>
         )}
       </div>
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
+      {inviting && <InviteDialog session={session} auth={auth} onClose={() => setInviting(false)} />}
       {summaryOpen && <SummaryDialog session={session} onClose={() => setSummaryOpen(false)} />}
       {splitting && (
         <SplitDialog

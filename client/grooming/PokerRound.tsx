@@ -43,14 +43,14 @@ export function PokerRound({ session, grooming, itemId, present, onError }: Poke
       setBusy(false);
     }
   };
-  const startRound = () => run(async () => void (await openRoundOnRelay(session.boardId, itemId)));
-  const reveal = () => run(() => revealOnRelay(session.boardId, current!.id));
+  const startRound = () => run(async () => void (await openRoundOnRelay(session.boardId, session.token, itemId)));
+  const reveal = () => run(() => revealOnRelay(session.boardId, session.token, current!.id));
 
   // Auto-reveal: the facilitator's tab reveals once every present voter has voted.
   const presentVoters = grooming.participants.filter((p) => p.role === 'voter' && present.has(p.id));
   const everyoneVoted = current !== null && presentVoters.length > 0 && presentVoters.every((p) => p.id in current.voters);
   useEffect(() => {
-    if (grooming.autoReveal && isFacilitator && current?.status === 'voting' && everyoneVoted && canReveal(current.id)) void reveal();
+    if (grooming.autoReveal && isFacilitator && current?.status === 'voting' && everyoneVoted && canReveal(current.id, session.token)) void reveal();
     // `reveal` reads `current`, listed.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [grooming.autoReveal, isFacilitator, current?.status, everyoneVoted]);
@@ -118,7 +118,7 @@ export function PokerRound({ session, grooming, itemId, present, onError }: Poke
       {current.status === 'voting' && participant?.role === 'observer' && <p className="muted">You are observing: you see the round, without a vote.</p>}
       {current.status === 'voting' && isFacilitator && (
         <div className="poker-actions">
-          <button type="button" disabled={busy || !canReveal(current.id)} onClick={reveal} title={canReveal(current.id) ? '' : 'Only the facilitator who started this round can reveal it'}>
+          <button type="button" disabled={busy || !canReveal(current.id, session.token)} onClick={reveal} title={canReveal(current.id, session.token) ? '' : 'Only the facilitator who started this round can reveal it'}>
             Reveal
           </button>
           <label className="checkbox">

@@ -3,10 +3,12 @@
  * secret that only this facilitator holds; it is kept in localStorage so a
  * reload can still reveal the round.
  */
+import { roleOf, tokenQuery } from '../session/access.js';
+
 const SECRET = 'refinement-board.round-secret:';
 
-export async function openRoundOnRelay(boardId: string, itemId: string): Promise<string> {
-  const response = await fetch(`/api/boards/${boardId}/rounds`, {
+export async function openRoundOnRelay(boardId: string, token: string | null, itemId: string): Promise<string> {
+  const response = await fetch(`/api/boards/${boardId}/rounds${tokenQuery(token)}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ itemId }),
@@ -17,14 +19,18 @@ export async function openRoundOnRelay(boardId: string, itemId: string): Promise
   return body.roundId;
 }
 
-export function canReveal(roundId: string): boolean {
-  return localStorage.getItem(SECRET + roundId) !== null;
+/** With invites, any facilitator may reveal; without, only the tab that opened the round (it holds the secret). */
+export function canReveal(roundId: string, token: string | null): boolean {
+  return token !== null ? roleOf(token) === 'facilitator' : localStorage.getItem(SECRET + roundId) !== null;
 }
 
-export async function revealOnRelay(boardId: string, roundId: string): Promise<void> {
+export async function revealOnRelay(boardId: string, token: string | null, roundId: string): Promise<void> {
   const secret = localStorage.getItem(SECRET + roundId);
-  if (secret === null) throw new Error('only the facilitator who started this round can reveal it');
-  const response = await fetch(`/api/boards/${boardId}/rounds/${roundId}/reveal`, { method: 'POST', headers: { authorization: `Bearer ${secret}` } });
+  if (secret === null && token === null) throw new Error('only the facilitator who started this round can reveal it');
+  const response = await fetch(`/api/boards/${boardId}/rounds/${roundId}/reveal${tokenQuery(token)}`, {
+    method: 'POST',
+    headers: secret === null ? {} : { authorization: `Bearer ${secret}` },
+  });
   if (!response.ok) throw new Error(((await response.json()) as { error?: string }).error ?? `the relay answered ${response.status}`);
 }
 

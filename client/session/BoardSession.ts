@@ -9,6 +9,7 @@ import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import { itemsMap, metaMap } from '../../shared/index.js';
+import { roleOf, type AccessRole } from './access.js';
 import type { Identity } from './identity.js';
 import type { CursorAnchor, PresenceState } from './presence.js';
 import { RelayClock } from './relayClock.js';
@@ -42,6 +43,8 @@ export class BoardSession {
   loadedLocally = false;
   /** The relay's clock, which the session timers run on. */
   readonly clock = new RelayClock();
+  /** What my invite lets me do; observers see the board read-only (the relay drops their changes anyway). */
+  readonly role: AccessRole;
 
   private connection: ConnectionState = { status: 'connecting', pending: 0 };
   private everSynced = false;
@@ -55,9 +58,12 @@ export class BoardSession {
   constructor(
     readonly boardId: string,
     identity: Identity,
+    /** The invite token, when the relay requires invites. */
+    readonly token: string | null = null,
   ) {
+    this.role = roleOf(token);
     this.local = new IndexeddbPersistence(`board:${boardId}`, this.doc);
-    this.remote = new WebsocketProvider(syncUrl(), boardId, this.doc, { connect: navigator.onLine });
+    this.remote = new WebsocketProvider(syncUrl(), boardId, this.doc, { connect: navigator.onLine, params: token === null ? {} : { token } });
     this.undo = new Y.UndoManager([itemsMap(this.doc), metaMap(this.doc)], { captureTimeout: 400 });
     const presence: PresenceState = { user: identity, cursor: null, editing: null, dragging: null, following: true };
     this.awareness.setLocalState(presence);
@@ -151,12 +157,17 @@ export class BoardSession {
    * or after it.
    */
   act<T>(change: () => T): T {
+    if (this.readOnly) throw new Error('you are viewing this board as an observer');
     this.undo.stopCapturing();
     try {
       return change();
     } finally {
       this.undo.stopCapturing();
     }
+  }
+
+  get readOnly(): boolean {
+    return this.role === 'observer';
   }
 
   setName(identity: Identity): void {

@@ -4,13 +4,14 @@ import { useDocValue } from './useDocValue.js';
 import type * as Y from 'yjs';
 import { boardTitle, itemsMap, orderedItems, type ItemSnapshot } from '../../shared/index.js';
 import { BoardSession, type ConnectionState } from './BoardSession.js';
+import { takeInvite } from './access.js';
 import { loadIdentity } from './identity.js';
 import { readPeers, type Peer } from './presence.js';
 
 export function useBoardSession(boardId: string): BoardSession | null {
   const [session, setSession] = useState<BoardSession | null>(null);
   useEffect(() => {
-    const created = new BoardSession(boardId, loadIdentity());
+    const created = new BoardSession(boardId, loadIdentity(), takeInvite(boardId));
     setSession(created);
     return () => created.destroy();
   }, [boardId]);

@@ -1,0 +1,74 @@
+/**
+ * Sharing a board. On a relay without invites the board's link is its key;
+ * on one with invites a facilitator makes a link for each role, valid for a
+ * number of days (docs/security.md).
+ */
+import { useState } from 'react';
+import { createInvite, type AccessRole } from '../session/access.js';
+import type { BoardSession } from '../session/BoardSession.js';
+import { Choice } from '../ui/Choice.js';
+import { Dialog } from '../ui/Dialog.js';
+
+const ROLES: readonly AccessRole[] = ['member', 'observer', 'facilitator'];
+const ROLE_LABELS: Record<AccessRole, string> = {
+  member: 'Member: edits the backlog and votes',
+  observer: 'Observer: sees the board, changes nothing',
+  facilitator: 'Facilitator: also runs sessions and makes invites',
+};
+
+export function InviteDialog({ session, auth, onClose }: { session: BoardSession; auth: boolean; onClose: () => void }) {
+  const [role, setRole] = useState<AccessRole>('member');
+  const [days, setDays] = useState(14);
+  const [link, setLink] = useState<string | null>(auth ? null : `${window.location.origin}/b/${session.boardId}`);
+  const [error, setError] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+
+  const make = async () => {
+    setError(null);
+    try {
+      setLink(await createInvite(session.boardId, session.token, role, days));
+    } catch (failure) {
+      setError((failure as Error).message);
+    }
+  };
+  const copy = async () => {
+    if (link === null) return;
+    await navigator.clipboard?.writeText(link).catch(() => undefined);
+    setCopied(true);
+  };
+
+  return (
+    <Dialog title={auth ? 'Invite people' : 'Share this board'} onClose={onClose}>
+      {auth ? (
+        <div className="invite-form">
+          <label>
+            Role
+            <Choice values={ROLES} labels={ROLE_LABELS} value={role} onChange={(value) => value && setRole(value)} />
+          </label>
+          <label>
+            Valid for (days)
+            <input type="number" min={1} max={365} value={days} onChange={(event) => setDays(Math.max(1, Math.min(365, Number(event.target.value) || 1)))} />
+          </label>
+          <button type="button" onClick={() => void make()}>
+            Create link
+          </button>
+        </div>
+      ) : (
+        <p>Anyone with this link can open and edit the board. Keep it among the people who should.</p>
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {link && (
+        <div className="invite-link">
+          <input readOnly aria-label="Invite link" value={link} onFocus={(event) => event.currentTarget.select()} />
+          <button type="button" onClick={() => void copy()}>
+            {copied ? 'Copied' : 'Copy'}
+          </button>
+        </div>
+      )}
+    </Dialog>
+  );
+}
