@@ -93,13 +93,14 @@ export interface BrowserSuite {
  * Registers the hooks of a browser test file: one relay process and one
  * Chromium for the file, every tracked context closed after its test.
  */
-export function browserSuite(): BrowserSuite {
+/** A relay process and a browser for one test file; `env` configures the relay. */
+export function browserSuite(env: Record<string, string> = {}): BrowserSuite {
   let relay: RelayProcess | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    [relay, browser] = await Promise.all([startRelayProcess(tempDataDir()), launchBrowser()]);
+    [relay, browser] = await Promise.all([startRelayProcess(tempDataDir(), env), launchBrowser()]);
   });
   afterEach(async () => {
     await Promise.all(contexts.splice(0).map((context) => context.close()));

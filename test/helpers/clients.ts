@@ -15,8 +15,16 @@ export interface Client {
  * Node 20 has no global WebSocket, so the stock provider gets `ws` (or a
  * subclass of it, to watch the wire) through its documented option.
  */
-export function connectClient(syncUrl: string, board: string, doc: Y.Doc = new Y.Doc(), socket: typeof WebSocket = WebSocket): Client {
+export function connectClient(
+  syncUrl: string,
+  board: string,
+  doc: Y.Doc = new Y.Doc(),
+  socket: typeof WebSocket = WebSocket,
+  /** Query parameters for the socket URL, such as an invite `token`. */
+  params: Record<string, string> = {},
+): Client {
   const provider = new WebsocketProvider(syncUrl, board, doc, {
+    params,
     WebSocketPolyfill: socket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
     maxBackoffTime: 200,
@@ -42,9 +50,9 @@ export function connectClient(syncUrl: string, board: string, doc: Y.Doc = new Y
   };
 }
 
-export async function waitFor(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+export async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
   const start = Date.now();
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

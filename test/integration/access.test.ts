@@ -1,0 +1,160 @@
+/**
+ * With AUTH_SECRET set: invites are checked before the upgrade, roles are
+ * enforced by the relay (observers write nothing, only facilitators run the
+ * meeting and reveal), and a connection may publish only its own presence.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import { addItem, handOff, joinSession, orderedItems, readSession, startSession } from '../../shared/index.js';
+import { signInvite, type AccessRole } from '../../server/access.js';
+import { encodeAwareness } from '../../server/protocol.js';
+import { connectClient, sleep, waitFor, type Client } from '../helpers/clients.js';
+import { startRelayProcess, tempDataDir, type RelayProcess } from '../helpers/relay-process.js';
+
+const SECRET = 'test-secret-0123456789-abcdefghijklmnop';
+let relay: RelayProcess;
+const dataDir = tempDataDir();
+const clients: Client[] = [];
+
+beforeAll(async () => {
+  relay = await startRelayProcess(dataDir, { AUTH_SECRET: SECRET, UNLOAD_DELAY_MS: '0' });
+});
+afterAll(async () => {
+  for (const client of clients) client.destroy();
+  await relay.kill('SIGKILL');
+});
+
+const invite = (board: string, role: AccessRole, expiresAt = Date.now() + 60_000, secret = SECRET) => signInvite(secret, { board, role, expiresAt });
+
+function join(board: string, role: AccessRole): Client {
+  const client = connectClient(relay.syncUrl, board, new Y.Doc(), WebSocket, { token: invite(board, role) });
+  clients.push(client);
+  return client;
+}
+
+/** The HTTP status the relay answers a WebSocket upgrade with (101 when it accepts). */
+function upgradeStatus(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url);
+    socket.once('open', () => {
+      socket.close();
+      resolve(101);
+    });
+    socket.once('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+    socket.once('error', (error) => (error.message.includes('Unexpected server response') ? undefined : reject(error)));
+  });
+}
+
+async function metric(name: string): Promise<number> {
+  const text = await (await fetch(`${relay.httpUrl}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith(name));
+  return line === undefined ? 0 : Number(line.split(' ').at(-1));
+}
+
+async function api(path: string, token: string | null, body?: unknown): Promise<Response> {
+  const query = token === null ? '' : `?token=${encodeURIComponent(token)}`;
+  return fetch(`${relay.httpUrl}${path}${query}`, body === undefined ? {} : { method: 'POST', body: JSON.stringify(body) });
+}
+
+describe('invite tokens', () => {
+  it('refuses a missing, malformed, forged, expired or other board\'s token before the upgrade, and opens no board', async () => {
+    const url = `${relay.syncUrl}/locked`;
+    expect(await upgradeStatus(url)).toBe(401);
+    expect(await upgradeStatus(`${url}?token=garbage`)).toBe(401);
+    expect(await upgradeStatus(`${url}?token=${invite('locked', 'facilitator', Date.now() + 60_000, 'another-secret-of-enough-length-000')}`)).toBe(401);
+    expect(await upgradeStatus(`${url}?token=${invite('locked', 'facilitator', Date.now() - 1000)}`)).toBe(401);
+    expect(await upgradeStatus(`${url}?token=${invite('elsewhere', 'facilitator')}`)).toBe(403);
+    // A token edited to claim a higher role no longer matches its signature.
+    const [payload, signature] = invite('locked', 'observer').split('.');
+    const forged = Buffer.from(Buffer.from(payload!, 'base64url').toString().replace('observer', 'facilitator')).toString('base64url');
+    expect(await upgradeStatus(`${url}?token=${forged}.${signature}`)).toBe(401);
+    expect(await metric('relay_boards_loaded')).toBe(0);
+    expect(await upgradeStatus(`${url}?token=${invite('locked', 'member')}`)).toBe(101);
+  });
+
+  it('tells the client its role, and lets only a facilitator make invites', async () => {
+    const access = await (await api('/api/boards/inv/access', invite('inv', 'observer'))).json();
+    expect(access).toMatchObject({ auth: true, role: 'observer' });
+    expect((await api('/api/boards/inv/access', null)).status).toBe(401);
+    expect((await api('/api/boards/inv/invites', invite('inv', 'member'), { role: 'member', days: 7 })).status).toBe(403);
+    const made = await api('/api/boards/inv/invites', invite('inv', 'facilitator'), { role: 'member', days: 7 });
+    expect(made.status).toBe(201);
+    const { token } = (await made.json()) as { token: string };
+    expect(await upgradeStatus(`${relay.syncUrl}/inv?token=${token}`)).toBe(101);
+    expect(await upgradeStatus(`${relay.syncUrl}/other?token=${token}`)).toBe(403);
+  });
+});
+
+describe('roles', () => {
+  it("drops an observer's updates: they reach no other client and no storage", async () => {
+    const member = join('watched', 'member');
+    await member.synced();
+    addItem(member.doc, { title: 'from the member' });
+    const observer = join('watched', 'observer');
+    await observer.synced();
+    await waitFor(() => orderedItems(observer.doc).length === 1, 'the observer to read the board');
+    addItem(observer.doc, { title: 'forged by the observer' });
+    addItem(member.doc, { title: 'second from the member' });
+    await waitFor(() => orderedItems(observer.doc).length === 3, "the member's second item to reach the observer");
+    await sleep(200);
+    expect(orderedItems(member.doc).map((i) => i.title).sort()).toEqual(['from the member', 'second from the member']);
+    expect(await metric('relay_dropped_updates_total{role="observer"}')).toBeGreaterThan(0);
+    member.provider.disconnect();
+    observer.provider.disconnect();
+    await sleep(300); // the board unloads (UNLOAD_DELAY_MS=0)
+    const fresh = join('watched', 'member');
+    await fresh.synced();
+    expect(orderedItems(fresh.doc).map((i) => i.title).sort()).toEqual(['from the member', 'second from the member']);
+  });
+
+  it('lets only a facilitator run the meeting, hand over the role or reveal', async () => {
+    const fay = join('meeting', 'facilitator');
+    const mo = join('meeting', 'member');
+    await Promise.all([fay.synced(), mo.synced()]);
+    const itemId = addItem(fay.doc, { title: 'story' });
+    startSession(fay.doc, { facilitator: { id: 'fay', name: 'Fay' }, agenda: [itemId], now: Date.now() });
+    await waitFor(() => readSession(mo.doc) !== null, 'the session to reach the member');
+    joinSession(mo.doc, { id: 'mo', name: 'Mo' }, 'voter');
+    await waitFor(() => readSession(fay.doc)!.participants.some((p) => p.id === 'mo'), "the member's join to count");
+
+    // The member takes the facilitator role: dropped.
+    handOff(mo.doc, 'mo');
+    await sleep(300);
+    expect(readSession(fay.doc)!.facilitator).toBe('fay');
+    // The facilitator hands it over: allowed.
+    handOff(fay.doc, 'mo');
+    await waitFor(() => readSession(mo.doc)!.facilitator === 'mo' && readSession(fay.doc)!.facilitator === 'mo', 'the hand-over');
+
+    // Opening and revealing rounds need a facilitator's invite.
+    expect((await api('/api/boards/meeting/rounds', invite('meeting', 'member'), { itemId })).status).toBe(403);
+    const opened = await api('/api/boards/meeting/rounds', invite('meeting', 'facilitator'), { itemId });
+    expect(opened.status).toBe(201);
+    const { roundId } = (await opened.json()) as { roundId: string };
+    expect((await api(`/api/boards/meeting/rounds/${roundId}/reveal`, invite('meeting', 'member'), {})).status).toBe(403);
+    expect((await api(`/api/boards/meeting/rounds/${roundId}/reveal`, invite('meeting', 'facilitator'), {})).status).toBe(200);
+  });
+
+  it('lets a connection publish presence only for its own client ids', async () => {
+    const alice = join('presence', 'member');
+    const bob = join('presence', 'member');
+    await Promise.all([alice.synced(), bob.synced()]);
+    alice.provider.awareness.setLocalStateField('user', { name: 'Alice' });
+    const aliceId = alice.doc.clientID;
+    await waitFor(() => (bob.provider.awareness.getStates().get(aliceId) as { user?: { name: string } } | undefined)?.user?.name === 'Alice', "Alice's presence");
+
+    // A raw socket claims Alice's id with a newer clock.
+    const raw = new WebSocket(`${relay.syncUrl}/presence?token=${invite('presence', 'member')}`);
+    await new Promise((resolve) => raw.once('open', resolve));
+    const fake = new awarenessProtocol.Awareness(new Y.Doc());
+    fake.clientID = aliceId;
+    fake.setLocalState({ user: { name: 'Mallory' } });
+    for (let i = 0; i < 5; i++) fake.setLocalState({ user: { name: 'Mallory' }, n: i });
+    raw.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(fake, [aliceId], new Map([[aliceId, { user: { name: 'Mallory' } }]]))));
+    await sleep(300);
+    expect((bob.provider.awareness.getStates().get(aliceId) as { user: { name: string } }).user.name).toBe('Alice');
+    raw.close();
+    fake.destroy();
+  });
+});
