@@ -38,7 +38,9 @@ export interface RunningRelay {
 
 function command(kind: RelayKind): string[] {
   const base = ['--expose-gc', '--max-old-space-size=4096', '--require', join(ROOT, 'bench/probe.cjs')];
-  if (kind === 'ours') return [...base, '--import', 'tsx', 'server/main.ts'];
+  // BENCH_CPU_PROF=<dir> profiles our relay (written when it stops): where its time goes under each scenario.
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
+  if (kind === 'ours') return [...base, ...profile, '--import', 'tsx', 'server/main.ts'];
   if (kind === 'y-websocket') return [...base, 'bench/servers/reference.cjs'];
   return [...base, 'bench/servers/hocuspocus.mjs'];
 }
@@ -94,7 +96,8 @@ export async function startRelay(kind: RelayKind, options: { dataDir?: string; e
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
-        child.kill('SIGKILL');
+        // A profile is written on a clean exit only.
+        child.kill(kind === 'ours' && process.env.BENCH_CPU_PROF ? 'SIGTERM' : 'SIGKILL');
       }),
   };
 }

@@ -48,8 +48,8 @@ export interface RoomOptions {
 }
 
 export class Room {
-  readonly doc = new Y.Doc({ gc: true });
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly doc: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
   /** Each peer with the awareness client ids it has published. */
   private readonly peers = new Map<Peer, Set<number>>();
   private lastSeq = 0;
@@ -67,6 +67,9 @@ export class Room {
     readonly name: string,
     private readonly options: RoomOptions,
   ) {
+    // The board id as guid: a fresh random one (uuidv4 through WebCrypto) costs more than the rest of a room's setup.
+    this.doc = new Y.Doc({ gc: true, guid: name });
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
     // The relay publishes no presence of its own.
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
@@ -156,14 +159,17 @@ export class Room {
    */
   receiveUpdate(peer: Peer, update: Uint8Array): void {
     const started = performance.now();
+    let decoded: ReturnType<typeof Y.decodeUpdate>;
     try {
       // Decoding first: applyUpdate can integrate part of a corrupt update
       // before it fails, which would leave the room's copy half-written.
-      Y.decodeUpdate(update);
+      decoded = Y.decodeUpdate(update);
     } catch (error) {
       throw new ProtocolError(CloseCode.malformed, `update rejected by Yjs: ${(error as Error).message}`);
     }
-    const verdict = checkUpdate(this.doc, peer.role, update);
+    // An empty update (every client's sync step 2 when it has nothing new) changes nothing.
+    if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
+    const verdict = checkUpdate(this.doc, peer.role, decoded);
     if (!verdict.allowed) {
       // Dropped, not closed: the client keeps the board it can read.
       this.options.metrics.droppedUpdates.inc({ role: peer.role });

@@ -28,10 +28,11 @@ export type PolicyVerdict = { allowed: true } | { allowed: false; reason: string
 
 const ALLOWED: PolicyVerdict = { allowed: true };
 
-export function checkUpdate(doc: Y.Doc, role: AccessRole, update: Uint8Array): PolicyVerdict {
+/** `update` is the sender's update as `Y.decodeUpdate` returns it (the relay decodes each update once). */
+export function checkUpdate(doc: Y.Doc, role: AccessRole, update: ReturnType<typeof Y.decodeUpdate>): PolicyVerdict {
   if (role === 'facilitator') return ALLOWED;
   if (role === 'observer') return { allowed: false, reason: 'observers cannot change the board' };
-  const { structs, ds } = Y.decodeUpdate(update);
+  const { structs, ds } = update;
   const incoming = new Map<number, Y.Item[]>();
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue;

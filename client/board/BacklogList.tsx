@@ -228,7 +228,7 @@ export function BacklogList(props: BacklogListProps) {
                   open={openId === item.id}
                   inFocus={props.focusItemId === item.id}
                   flashAt={flashes.get(item.id)}
-                  onInsertBelow={() => props.onInsertBelow(item.id)}
+                  onInsertBelow={props.session.readOnly ? undefined : () => props.onInsertBelow(item.id)}
                   onClick={props.onRowClick}
                   onOpen={() => props.onOpen(item.id)}
                   {...rowPeople(item.id)}

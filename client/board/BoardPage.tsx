@@ -178,6 +178,7 @@ function Board({ session, auth }: { session: BoardSession; auth: boolean }) {
 
   const moveSelection = useCallback(
     (direction: -1 | 1) => {
+      if (readOnly) return;
       const block = targets();
       if (block.length === 0) return;
       const indices = block.map((id) => visible.findIndex((item) => item.id === id));
@@ -186,28 +187,28 @@ function Board({ session, auth }: { session: BoardSession; auth: boolean }) {
       session.act(() => moveItems(session.doc, block, direction < 0 ? { before: neighbour.id } : { after: neighbour.id }));
       focusRow(focusedId ?? block[0]!);
     },
-    [targets, visible, session, focusRow, focusedId],
+    [readOnly, targets, visible, session, focusRow, focusedId],
   );
 
   const deleteItems = useCallback(
     (ids: string[]) => {
-      if (ids.length === 0) return;
+      if (ids.length === 0 || readOnly) return;
       session.act(() => session.doc.transact(() => ids.forEach((id) => removeItem(session.doc, id))));
       if (openId && ids.includes(openId)) setOpenId(null);
       setSelection(new Set());
       setToast({ text: ids.length === 1 ? `Deleted “${byId.get(ids[0]!)?.title ?? ''}”` : `Deleted ${ids.length} items`, undo: true });
     },
-    [session, openId, byId],
+    [readOnly, session, openId, byId],
   );
 
   const toggleArchive = useCallback(
     (ids: string[]) => {
-      if (ids.length === 0) return;
+      if (ids.length === 0 || readOnly) return;
       const archive = !ids.every((id) => byId.get(id)?.archived);
       session.act(() => session.doc.transact(() => ids.forEach((id) => updateItem(session.doc, id, { archived: archive }))));
       setToast({ text: `${archive ? 'Archived' : 'Restored'} ${ids.length === 1 ? `“${byId.get(ids[0]!)?.title ?? ''}”` : `${ids.length} items`}`, undo: true });
     },
-    [session, byId],
+    [readOnly, session, byId],
   );
 
   const undo = useCallback(() => session.undo.undo(), [session]);
