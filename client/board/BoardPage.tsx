@@ -368,21 +368,27 @@ function Board({ session, auth }: { session: BoardSession; auth: boolean }) {
           <ThemeToggle />
         </div>
       </header>
-      {running && <fieldset className="bare-fieldset" disabled={readOnly}><SessionBar session={session} grooming={grooming} peers={peers} following={following} onFollowingChange={setFollowing} onSummary={() => setSummaryOpen(true)} /></fieldset>}
+      {running && (
+        <fieldset className="bare-fieldset" disabled={readOnly}>
+          <SessionBar session={session} grooming={grooming} peers={peers} following={following} onFollowingChange={setFollowing} onSummary={() => setSummaryOpen(true)} />
+        </fieldset>
+      )}
       <div className={openItem || showGrooming ? 'board-body with-panel' : 'board-body'}>
         <main className="backlog-pane">
           <Toolbar filters={filters} labels={labels} shown={visible.length} total={items.filter((item) => filters.showArchived || !item.archived).length} searchRef={searchRef} onChange={setFilters} />
-          {!readOnly && <Composer
-            session={session}
-            after={insertAfterId ? (byId.get(insertAfterId) ?? null) : null}
-            author={me?.user.name ?? ''}
-            inputRef={composerRef}
-            onClearPosition={() => setInsertAfterId(null)}
-            onAdded={(id) => {
-              // Keep inserting below the new item, so a run of stories lands in order.
-              if (insertAfterId) setInsertAfterId(id);
-            }}
-          />}
+          {!readOnly && (
+            <Composer
+              session={session}
+              after={insertAfterId ? (byId.get(insertAfterId) ?? null) : null}
+              author={me?.user.name ?? ''}
+              inputRef={composerRef}
+              onClearPosition={() => setInsertAfterId(null)}
+              onAdded={(id) => {
+                // Keep inserting below the new item, so a run of stories lands in order.
+                if (insertAfterId) setInsertAfterId(id);
+              }}
+            />
+          )}
           {selected.length > 1 && (
             <div className="selection-bar" role="status">
               {selected.length} selected: drag any of them or press Alt + ↑ ↓ to move them together
@@ -414,7 +420,6 @@ function Board({ session, auth }: { session: BoardSession; auth: boolean }) {
           )}
         </main>
         {openItem && (
-          <fieldset className="bare-fieldset" disabled={readOnly}>
           <ItemPanel
             key={openItem.id}
             session={session}
@@ -427,23 +432,22 @@ function Board({ session, auth }: { session: BoardSession; auth: boolean }) {
             onArchive={() => toggleArchive([openItem.id])}
             onDelete={() => deleteItems([openItem.id])}
           />
-          </fieldset>
         )}
         {showGrooming && (
           <fieldset className="bare-fieldset" disabled={readOnly}>
-          <GroomingPanel
-            session={session}
-            grooming={grooming}
-            items={byId}
-            selected={selected}
-            present={present}
-            onOpenDetails={(id) => {
-              setOpenId(id);
-              setPanel('details');
-            }}
-            onSplit={setSplittingId}
-            onError={(text) => setToast({ text })}
-          />
+            <GroomingPanel
+              session={session}
+              grooming={grooming}
+              items={byId}
+              selected={selected}
+              present={present}
+              onOpenDetails={(id) => {
+                setOpenId(id);
+                setPanel('details');
+              }}
+              onSplit={setSplittingId}
+              onError={(text) => setToast({ text })}
+            />
           </fieldset>
         )}
       </div>

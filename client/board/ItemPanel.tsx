@@ -240,53 +240,58 @@ export function ItemPanel({ session, item, items, peers, onClose, closeLabel = '
           ×
         </button>
       </div>
-      <Field label="Title" htmlFor="item-title" hint={<EditingHint peers={peers} itemId={item.id} field="title" />}>
-        <BoundLine session={session} text={textOf(session, item.id, 'title')} itemId={item.id} field="title" id="item-title" label="Title" className="text-input title-input" />
-      </Field>
-      <div className="field-grid">
-        <Field label="Kind" htmlFor="item-kind">
-          <Choice id="item-kind" values={ITEM_KINDS} labels={KIND_LABELS} value={item.kind} onChange={(kind) => kind && set({ kind })} />
+      {/* An observer reads every field; a disabled fieldset keeps them all from being edited. */}
+      <fieldset className="bare-fieldset" disabled={session.readOnly}>
+        <Field label="Title" htmlFor="item-title" hint={<EditingHint peers={peers} itemId={item.id} field="title" />}>
+          <BoundLine session={session} text={textOf(session, item.id, 'title')} itemId={item.id} field="title" id="item-title" label="Title" className="text-input title-input" />
         </Field>
-        <Field label="Status" htmlFor="item-status">
-          <Choice id="item-status" values={ITEM_STATUSES} labels={STATUS_LABELS} value={item.status} onChange={(status) => status && set({ status })} />
+        <div className="field-grid">
+          <Field label="Kind" htmlFor="item-kind">
+            <Choice id="item-kind" values={ITEM_KINDS} labels={KIND_LABELS} value={item.kind} onChange={(kind) => kind && set({ kind })} />
+          </Field>
+          <Field label="Status" htmlFor="item-status">
+            <Choice id="item-status" values={ITEM_STATUSES} labels={STATUS_LABELS} value={item.status} onChange={(status) => status && set({ status })} />
+          </Field>
+          <Field label="Priority" htmlFor="item-priority">
+            <Choice id="item-priority" values={PRIORITIES} labels={PRIORITY_LABELS} value={item.priority ?? ''} empty="None" onChange={(priority) => set({ priority: priority || null })} />
+          </Field>
+          <Field label="Estimate" htmlFor="item-estimate">
+            <EstimateInput key={`${item.id}:${item.estimate}`} session={session} item={item} />
+          </Field>
+        </div>
+        <Field label="Description" htmlFor="item-description" hint={<EditingHint peers={peers} itemId={item.id} field="description" />}>
+          <BoundTextarea session={session} text={textOf(session, item.id, 'description')} itemId={item.id} id="item-description" />
         </Field>
-        <Field label="Priority" htmlFor="item-priority">
-          <Choice id="item-priority" values={PRIORITIES} labels={PRIORITY_LABELS} value={item.priority ?? ''} empty="None" onChange={(priority) => set({ priority: priority || null })} />
+        <Criteria session={session} item={item} peers={peers} />
+        <Labels session={session} item={item} />
+        <Field label="Parent epic" htmlFor="item-parent">
+          <select id="item-parent" value={item.parent ?? ''} onChange={(event) => set({ parent: event.target.value || null })}>
+            <option value="">None</option>
+            {item.parent !== null && !parentChoices.some((c) => c.id === item.parent) && <option value={item.parent}>(removed item)</option>}
+            {parentChoices.map((candidate) => (
+              <option key={candidate.id} value={candidate.id}>
+                {candidate.title.slice(0, 80) || 'Untitled'}
+              </option>
+            ))}
+          </select>
         </Field>
-        <Field label="Estimate" htmlFor="item-estimate">
-          <EstimateInput key={`${item.id}:${item.estimate}`} session={session} item={item} />
-        </Field>
-      </div>
-      <Field label="Description" htmlFor="item-description" hint={<EditingHint peers={peers} itemId={item.id} field="description" />}>
-        <BoundTextarea session={session} text={textOf(session, item.id, 'description')} itemId={item.id} id="item-description" />
-      </Field>
-      <Criteria session={session} item={item} peers={peers} />
-      <Labels session={session} item={item} />
-      <Field label="Parent epic" htmlFor="item-parent">
-        <select id="item-parent" value={item.parent ?? ''} onChange={(event) => set({ parent: event.target.value || null })}>
-          <option value="">None</option>
-          {item.parent !== null && !parentChoices.some((c) => c.id === item.parent) && <option value={item.parent}>(removed item)</option>}
-          {parentChoices.map((candidate) => (
-            <option key={candidate.id} value={candidate.id}>
-              {candidate.title.slice(0, 80) || 'Untitled'}
-            </option>
-          ))}
-        </select>
-      </Field>
-      <p className="meta">
-        Created by {item.createdBy ?? 'someone'} on {formatTime(item.createdAt)} · updated {formatTime(item.updatedAt)}
-      </p>
-      <div className="panel-actions">
-        <button type="button" className="button-secondary" onClick={onSplit}>
-          Split…
-        </button>
-        <button type="button" className="button-secondary" onClick={onArchive}>
-          {item.archived ? 'Unarchive' : 'Archive'}
-        </button>
-        <button type="button" className="button-danger" onClick={onDelete}>
-          Delete
-        </button>
-      </div>
+        <p className="meta">
+          Created by {item.createdBy ?? 'someone'} on {formatTime(item.createdAt)} · updated {formatTime(item.updatedAt)}
+        </p>
+        {!session.readOnly && (
+          <div className="panel-actions">
+            <button type="button" className="button-secondary" onClick={onSplit}>
+              Split…
+            </button>
+            <button type="button" className="button-secondary" onClick={onArchive}>
+              {item.archived ? 'Unarchive' : 'Archive'}
+            </button>
+            <button type="button" className="button-danger" onClick={onDelete}>
+              Delete
+            </button>
+          </div>
+        )}
+      </fieldset>
     </aside>
   );
 }

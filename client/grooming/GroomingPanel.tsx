@@ -20,7 +20,7 @@ interface GroomingPanelProps {
 const OUTCOME_MARK: Record<string, string> = { estimated: '✓', split: '⑂', 'needs-info': '?', skipped: '→' };
 
 export function GroomingPanel({ session, grooming, items, selected, present, onOpenDetails, onSplit, onError }: GroomingPanelProps) {
-  const isFacilitator = grooming.facilitator === session.me.id;
+  const isFacilitator = grooming.facilitator === session.me.id && session.role === 'facilitator';
   const focus = grooming.focus ? items.get(grooming.focus) : undefined;
   const agenda = grooming.agenda.filter((id) => items.has(id));
   const focusIndex = grooming.focus ? agenda.indexOf(grooming.focus) : -1;

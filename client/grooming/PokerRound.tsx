@@ -21,7 +21,8 @@ interface PokerProps {
 
 export function PokerRound({ session, grooming, itemId, present, onError }: PokerProps) {
   const me = session.me;
-  const isFacilitator = grooming.facilitator === me.id;
+  // With invites, only a facilitator's invite runs the meeting (the relay refuses the rest).
+  const isFacilitator = grooming.facilitator === me.id && session.role === 'facilitator';
   const participant = grooming.participants.find((p) => p.id === me.id);
   const round = useRound(session.doc, grooming.currentRound);
   const current = round && round.itemId === itemId ? round : null;

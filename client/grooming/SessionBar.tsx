@@ -23,10 +23,13 @@ interface SessionBarProps {
 export function SessionBar({ session, grooming, peers, following, onFollowingChange, onSummary }: SessionBarProps) {
   const now = useNow(session.clock.now);
   const me = session.me;
-  const isFacilitator = grooming.facilitator === me.id;
+  // With invites, only a facilitator's invite runs the meeting (the relay refuses the rest).
+  const isFacilitator = grooming.facilitator === me.id && session.role === 'facilitator';
   const mine = grooming.participants.find((p) => p.id === me.id);
   const [sound, setSoundState] = useState(soundOn);
   const present = new Map(peers.map((peer) => [peer.user.id, peer]));
+  // With invites, the role can go only to someone here on a facilitator's invite.
+  const successors = grooming.participants.filter((p) => p.id !== me.id && (session.token === null || present.get(p.id)?.access === 'facilitator'));
   const timer = (which: 'item' | 'meeting', action: TimerAction) => session.act(() => updateTimer(session.doc, which, action, session.clock.now()));
   const join = (role: Role) => session.act(() => joinSession(session.doc, me, role));
 
@@ -117,12 +120,10 @@ export function SessionBar({ session, grooming, peers, following, onFollowingCha
           />
           Sound
         </label>
-        {isFacilitator && grooming.participants.length > 1 && (
+        {isFacilitator && successors.length > 0 && (
           <select aria-label="Hand the facilitator role to" value="" onChange={(event) => event.target.value && session.act(() => handOff(session.doc, event.target.value))}>
             <option value="">Hand over…</option>
-            {grooming.participants
-              .filter((p) => p.id !== me.id)
-              .map((p) => (
+            {successors.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.name}
                 </option>

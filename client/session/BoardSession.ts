@@ -65,7 +65,7 @@ export class BoardSession {
     this.local = new IndexeddbPersistence(`board:${boardId}`, this.doc);
     this.remote = new WebsocketProvider(syncUrl(), boardId, this.doc, { connect: navigator.onLine, params: token === null ? {} : { token } });
     this.undo = new Y.UndoManager([itemsMap(this.doc), metaMap(this.doc)], { captureTimeout: 400 });
-    const presence: PresenceState = { user: identity, cursor: null, editing: null, dragging: null, following: true };
+    const presence: PresenceState = { user: identity, cursor: null, editing: null, dragging: null, following: true, access: this.role };
     this.awareness.setLocalState(presence);
 
     void this.local.whenSynced.then(() => {

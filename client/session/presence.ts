@@ -3,6 +3,7 @@
  * docs/presence.md). Awareness is ephemeral: it is not stored, and a
  * person's state disappears when their connection closes.
  */
+import type { AccessRole } from './access.js';
 import type { Awareness } from 'y-protocols/awareness';
 import type { Identity } from './identity.js';
 
@@ -22,6 +23,8 @@ export interface PresenceState {
   dragging: string[] | null;
   /** Whether this person's view follows the grooming session's focus item. */
   following: boolean;
+  /** The role of this person's invite, as they say (for the UI only: the relay enforces roles itself). */
+  access: AccessRole;
 }
 
 export interface Peer extends PresenceState {
@@ -47,6 +50,7 @@ export function readPeers(awareness: Awareness): Peer[] {
       editing: state.editing ?? null,
       dragging: state.dragging ?? null,
       following: state.following !== false,
+      access: state.access === 'member' || state.access === 'observer' ? state.access : 'facilitator',
     });
   });
   return peers.sort((a, b) => Number(b.isMe) - Number(a.isMe) || a.clientId - b.clientId);
