@@ -28,6 +28,10 @@ export class Connection implements Peer {
   private readonly messageBudget: TokenBucket;
   private readonly byteBudget: TokenBucket;
   private readonly log: Logger;
+  /** A returning client's state vector, answered once its own state is committed (see holdAnswer). */
+  private heldStateVector: Uint8Array | null = null;
+  private holdTimer: NodeJS.Timeout | undefined;
+  private clientStateCommitted = false;
 
   constructor(
     private readonly socket: WebSocket,
@@ -91,7 +95,7 @@ export class Connection implements Peer {
     } catch {
       return false; // handled, and refused, after loading
     }
-    if (message.kind !== 'sync-step-1' || message.stateVector.byteLength !== 1 || message.stateVector[0] !== 0) return false;
+    if (message.kind !== 'sync-step-1' || !isEmptyStateVector(message.stateVector)) return false;
     const answer = encodeSyncStep2(early.state);
     this.context.metrics.messagesOut.inc();
     this.context.metrics.bytesOut.inc(answer.byteLength);
@@ -105,9 +109,16 @@ export class Connection implements Peer {
       const message = parseClientMessage(frame);
       switch (message.kind) {
         case 'sync-step-1':
-          this.send(encodeSyncStep2(diffAgainst(this.room, message.stateVector)));
+          checkStateVector(message.stateVector);
+          if (!this.clientStateCommitted && !isEmptyStateVector(message.stateVector)) this.holdAnswer(message.stateVector);
+          else this.send(encodeSyncStep2(diffAgainst(this.room, message.stateVector)));
           break;
         case 'sync-step-2':
+          this.room.receiveUpdate(this, message.update);
+          // Committed (a storage failure has closed this socket instead).
+          this.clientStateCommitted = true;
+          this.answerHeld();
+          break;
         case 'update':
           this.room.receiveUpdate(this, message.update);
           break;
@@ -126,6 +137,36 @@ export class Connection implements Peer {
         this.log.error('unexpected error while handling a message', { board: this.room.name, error: String(error) });
         this.close(CloseCode.internal, 'internal error');
       }
+    }
+  }
+
+  /**
+   * The stock client counts itself synced when it gets the relay's sync step
+   * 2. A returning client (it has a state) may hold edits the relay lacks,
+   * which it sends as its own step 2 in answer to the relay's step 1. So the
+   * relay answers a returning client only after that step 2 is committed:
+   * "synced" then means the relay has stored what the client brought, and if
+   * storage refuses it the socket closes (1011) and the client never shows
+   * synced. A client that never answers is answered after HOLD_ANSWER_MS.
+   */
+  private holdAnswer(stateVector: Uint8Array): void {
+    this.heldStateVector = stateVector;
+    clearTimeout(this.holdTimer);
+    this.holdTimer = setTimeout(() => this.answerHeld(), HOLD_ANSWER_MS);
+    this.holdTimer.unref();
+  }
+
+  private answerHeld(): void {
+    clearTimeout(this.holdTimer);
+    const stateVector = this.heldStateVector;
+    this.heldStateVector = null;
+    if (stateVector === null || this.closed) return;
+    try {
+      this.send(encodeSyncStep2(diffAgainst(this.room, stateVector)));
+    } catch (error) {
+      // Checked when it arrived; a failure here is the relay's, not the client's.
+      this.log.error('could not answer a held sync step 1', { board: this.room.name, error: String(error) });
+      this.close(CloseCode.internal, 'internal error');
     }
   }
 
@@ -170,10 +211,19 @@ export class Connection implements Peer {
   private dispose(): void {
     if (this.closed) return;
     this.closed = true;
+    clearTimeout(this.holdTimer);
     this.queue = null;
     this.room.leave(this);
     this.onClose(this);
   }
+}
+
+/** How long a returning client's sync step 1 waits for its own step 2 before it is answered anyway. */
+const HOLD_ANSWER_MS = 5000;
+
+/** A state vector with no clients: a brand-new, empty document. */
+function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.byteLength === 1 && stateVector[0] === 0;
 }
 
 function toBytes(data: WebSocket.RawData): Uint8Array {
@@ -183,6 +233,15 @@ function toBytes(data: WebSocket.RawData): Uint8Array {
 }
 
 /** The part of the document a client lacks, given its state vector. */
+/** Throws ProtocolError (1007) unless Yjs can read the state vector, so that a held answer cannot fail later. */
+function checkStateVector(stateVector: Uint8Array): void {
+  try {
+    Y.decodeStateVector(stateVector);
+  } catch (error) {
+    throw new ProtocolError(CloseCode.malformed, `bad state vector: ${(error as Error).message}`);
+  }
+}
+
 function diffAgainst(room: Room, stateVector: Uint8Array): Uint8Array {
   try {
     return room.diffFor(stateVector);

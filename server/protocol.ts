@@ -20,7 +20,8 @@
  * A session: on open each side sends sync step 1; each answers the other's
  * with sync step 2; from then on both send updates. The client is "synced"
  * once it has the server's step 2, so the relay sends nothing before the
- * board has finished loading from storage.
+ * board has finished loading from storage, and answers a returning client
+ * only after committing that client's own step 2 (connection.ts).
  *
  * Parsing is strict: a truncated message, a message with trailing bytes or an
  * unknown type is an error, and the relay closes that socket.

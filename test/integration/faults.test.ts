@@ -253,13 +253,20 @@ describe('a full disk', () => {
     await waitFor(() => titles(colleague).length === 1, 'the first item');
 
     store.setSizeLimit(0); // no page more than the file has now
+    // The stock client says "synced" when it has the relay's answer; while the disk is full it must never hear it.
+    let full = true;
+    let toldSynced = 0;
+    author.provider.on('sync', (synced: boolean) => (synced && full ? toldSynced++ : undefined));
     addItem(author.doc, { title: 'while full', description: 'z'.repeat(50_000) });
-    await sleep(800);
-    // Not forwarded (so not stored), and counted as a storage error.
+    await sleep(1500); // several reconnects (backoff at most 200 ms here), each refused
+    // Not forwarded (so not stored), never acknowledged, and counted as a storage error.
     expect(titles(colleague)).toEqual(['before']);
+    expect(toldSynced).toBe(0);
+    expect(author.provider.synced).toBe(false);
     const metrics = await relay.metrics.text();
     expect(Number(/relay_storage_errors_total (\d+)/.exec(metrics)?.[1])).toBeGreaterThan(0);
 
+    full = false;
     store.setSizeLimit(null);
     await waitFor(() => titles(colleague).includes('while full'), 'the held edit to arrive once the disk has room', 15_000);
     await relay.close();
