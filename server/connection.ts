@@ -109,8 +109,7 @@ export class Connection implements Peer {
       const message = parseClientMessage(frame);
       switch (message.kind) {
         case 'sync-step-1':
-          checkStateVector(message.stateVector);
-          if (!this.clientStateCommitted && !isEmptyStateVector(message.stateVector)) this.holdAnswer(message.stateVector);
+          if (!this.clientStateCommitted && this.bringsNews(message.stateVector)) this.holdAnswer(message.stateVector);
           else this.send(encodeSyncStep2(diffAgainst(this.room, message.stateVector)));
           break;
         case 'sync-step-2':
@@ -142,13 +141,29 @@ export class Connection implements Peer {
 
   /**
    * The stock client counts itself synced when it gets the relay's sync step
-   * 2. A returning client (it has a state) may hold edits the relay lacks,
-   * which it sends as its own step 2 in answer to the relay's step 1. So the
-   * relay answers a returning client only after that step 2 is committed:
+   * 2. A returning client may hold edits the relay lacks (its state vector is
+   * ahead), which it sends as its own step 2 in answer to the relay's step 1.
+   * So the relay answers such a client only after that step 2 is committed:
    * "synced" then means the relay has stored what the client brought, and if
    * storage refuses it the socket closes (1011) and the client never shows
    * synced. A client that never answers is answered after HOLD_ANSWER_MS.
+   * Clients with nothing new are answered at once (a reconnect storm would
+   * otherwise bunch every answer together); a client whose only offline
+   * edits are deletions is among them, since deleting does not move a state
+   * vector: its deletions are committed just after it is told synced.
    */
+  /** Whether the client holds edits the relay lacks (its state vector is ahead for some client id). Throws 1007 if unreadable. */
+  private bringsNews(stateVector: Uint8Array): boolean {
+    let clocks: Map<number, number>;
+    try {
+      clocks = Y.decodeStateVector(stateVector);
+    } catch (error) {
+      throw new ProtocolError(CloseCode.malformed, `bad state vector: ${(error as Error).message}`);
+    }
+    for (const [client, clock] of clocks) if (clock > Y.getState(this.room.doc.store, client)) return true;
+    return false;
+  }
+
   private holdAnswer(stateVector: Uint8Array): void {
     this.heldStateVector = stateVector;
     clearTimeout(this.holdTimer);
@@ -233,15 +248,6 @@ function toBytes(data: WebSocket.RawData): Uint8Array {
 }
 
 /** The part of the document a client lacks, given its state vector. */
-/** Throws ProtocolError (1007) unless Yjs can read the state vector, so that a held answer cannot fail later. */
-function checkStateVector(stateVector: Uint8Array): void {
-  try {
-    Y.decodeStateVector(stateVector);
-  } catch (error) {
-    throw new ProtocolError(CloseCode.malformed, `bad state vector: ${(error as Error).message}`);
-  }
-}
-
 function diffAgainst(room: Room, stateVector: Uint8Array): Uint8Array {
   try {
     return room.diffFor(stateVector);
