@@ -94,7 +94,7 @@ export async function startRelay(kind: RelayKind, options: { dataDir?: string; e
     },
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         // A profile is written on a clean exit only.
         child.kill(kind === 'ours' && process.env.BENCH_CPU_PROF ? 'SIGTERM' : 'SIGKILL');
