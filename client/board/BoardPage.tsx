@@ -35,7 +35,12 @@ export function BoardPage({ boardId }: { boardId: string }) {
   useEffect(() => {
     if (session === null) return;
     let current = true;
-    void checkAccess(boardId, session.token).then((result) => current && setAccess(result));
+    void checkAccess(boardId, session.token).then((result) => {
+      if (!current) return;
+      // Refused: stop the socket from knocking again and again.
+      if (!result.ok) session.remote.disconnect();
+      setAccess(result);
+    });
     return () => {
       current = false;
     };
