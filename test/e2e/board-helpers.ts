@@ -34,11 +34,24 @@ export async function openBoard(browser: Browser, url: string, options: OpenOpti
       Date.now = () => realNow() + shift;
     }, options.clockShiftMs);
   }
+  watchPolicy(context);
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`page error in ${options.name ?? 'a page'}:`, error.message));
   await page.goto(url);
   await waitLive(page);
   return { context, page };
+}
+
+/** Content-Security-Policy violations Chromium reported in any watched page; each browser suite expects none. */
+const policyViolations: string[] = [];
+const watched = new WeakSet<BrowserContext>();
+
+function watchPolicy(context: BrowserContext): void {
+  if (watched.has(context)) return;
+  watched.add(context);
+  context.on('console', (message) => {
+    if (message.type() === 'error' && message.text().includes('Content Security Policy')) policyViolations.push(message.text());
+  });
 }
 
 export async function waitLive(page: Page): Promise<void> {
@@ -104,6 +117,8 @@ export function browserSuite(env: Record<string, string> = {}): BrowserSuite {
   });
   afterEach(async () => {
     await Promise.all(contexts.splice(0).map((context) => context.close()));
+    // The served page's policy allows only its own scripts and styles and this relay: nothing may break it.
+    expect(policyViolations.splice(0)).toEqual([]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -116,6 +131,9 @@ export function browserSuite(env: Record<string, string> = {}): BrowserSuite {
     get browser() {
       return browser!;
     },
-    track: (context) => contexts.push(context),
+    track: (context) => {
+      watchPolicy(context);
+      contexts.push(context);
+    },
   };
 }
