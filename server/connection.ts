@@ -6,7 +6,7 @@
  */
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { CloseCode, ProtocolError, encodeSyncStep1, encodeSyncStep2, parseClientMessage } from './protocol.js';
+import { CloseCode, ProtocolError, encodeSyncStep1, encodeSyncStep2, encodeUpdate, parseClientMessage } from './protocol.js';
 import type { Peer, Room } from './room.js';
 import type { AccessRole } from './access.js';
 import { TokenBucket, type Limits } from './limits.js';
@@ -32,6 +32,8 @@ export class Connection implements Peer {
   private heldStateVector: Uint8Array | null = null;
   private holdTimer: NodeJS.Timeout | undefined;
   private clientStateCommitted = false;
+  /** Sent the stored state before the room loaded (at most once per connection). */
+  private answeredEarly = false;
 
   constructor(
     private readonly socket: WebSocket,
@@ -63,6 +65,10 @@ export class Connection implements Peer {
       return;
     }
     this.room.join(this, encodeSyncStep1(Y.encodeStateVector(this.room.doc)));
+    if (this.answeredEarly) {
+      const missed = this.room.changesSinceLoad();
+      if (missed !== null) this.send(encodeUpdate(missed));
+    }
     const queued = this.queue ?? [];
     this.queue = null;
     for (const frame of queued) this.handle(frame);
@@ -82,11 +88,11 @@ export class Connection implements Peer {
     if (!this.messageBudget.take(1)) return this.overLimit('messages', `over the message rate limit (${limits.messagesPerSecond}/s)`);
     if (!this.byteBudget.take(frame.byteLength)) return this.overLimit('bytes', `over the byte rate limit (${limits.bytesPerSecond} bytes/s)`);
     if (this.queue === null) this.handle(frame);
-    else if (!(this.queue.length === 0 && this.answeredEarly(frame))) this.queue.push(frame);
+    else if (!(this.queue.length === 0 && !this.answeredEarly && this.answerEarly(frame))) this.queue.push(frame);
   }
 
   /** Answers a new client's sync step 1 from the stored state while the room still loads (see Room.answerEarly). */
-  private answeredEarly(frame: Uint8Array): boolean {
+  private answerEarly(frame: Uint8Array): boolean {
     const early = this.room.earlyState();
     if (early === null) return false;
     let message;
@@ -100,6 +106,7 @@ export class Connection implements Peer {
     this.context.metrics.messagesOut.inc();
     this.context.metrics.bytesOut.inc(answer.byteLength);
     early.sent(new Promise<void>((resolve) => this.socket.send(answer, () => resolve())));
+    this.answeredEarly = true;
     return true;
   }
 

@@ -91,10 +91,16 @@ export function createHttpHandler(options: HttpOptions) {
     if (path === '/health') return sendJson(response, 200, { status: 'ok', ...health() });
     if (path === '/ready') return sendJson(response, ready() ? 200 : 503, { ready: ready() });
     if (path === '/metrics') {
-      void metrics().then((text) => {
-        response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' });
-        response.end(text);
-      });
+      metrics().then(
+        (text) => {
+          response.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' });
+          response.end(text);
+        },
+        (error: unknown) => {
+          log.error('metrics failed', { error: String(error) });
+          sendJson(response, 500, { error: 'metrics failed' });
+        },
+      );
       return;
     }
     if (path.startsWith('/api/')) {

@@ -76,8 +76,9 @@ function refuse(socket: Duplex, status: number, reason = ''): void {
 /** The client's address, for the per-address connection cap. */
 function clientAddress(request: IncomingMessage, trustProxy: boolean): string {
   const forwarded = trustProxy ? request.headers['x-forwarded-for'] : undefined;
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  return first || request.socket.remoteAddress || 'unknown';
+  // The rightmost entry is the one our proxy added; the ones before it are whatever the client sent.
+  const last = (Array.isArray(forwarded) ? forwarded.at(-1) : forwarded)?.split(',').at(-1)?.trim();
+  return last || request.socket.remoteAddress || 'unknown';
 }
 
 export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
@@ -92,7 +93,9 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   const context: ConnectionContext = { log, metrics, limits, maxMessageBytes };
   const stats = () => ({ rooms: rooms.size, connections: connections.size });
   const authSecret = options.authSecret || null;
+  /** Ready: /ready says 200. Accepting: new sockets are taken (also while draining, until shutdown). */
   let ready = false;
+  let accepting = false;
 
   const apis = [createAccessApi(authSecret), createPokerApi(rooms, store, authSecret)];
   const server: Server = createServer(
@@ -108,8 +111,13 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
       metrics.refusedUpgrades.inc({ status: String(status) });
       refuse(socket, status, reason);
     };
-    if (!ready) return refused(503, 'the relay is not accepting connections');
-    const url = new URL(request.url ?? '/', 'http://relay');
+    if (!accepting) return refused(503, 'the relay is not accepting connections');
+    let url: URL;
+    try {
+      url = new URL(request.url ?? '/', 'http://relay');
+    } catch {
+      return refused(400, 'bad request path');
+    }
     if (!url.pathname.startsWith('/sync/')) return refused(404);
     const board = boardFromSyncPath(url.pathname);
     if (board === null) return refused(400, 'bad board id');
@@ -125,11 +133,12 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
       metrics.limitClose('connections-per-address');
       return refused(429, `at most ${limits.connectionsPerAddress} connections per address`);
     }
+    // Counted until the TCP socket closes, whether or not the handshake succeeds.
+    socket.once('close', () => perAddress.remove(address));
     sockets.handleUpgrade(request, socket, head, (ws) => {
       const room = rooms.open(board);
       const connection = new Connection(ws, room, role, context, (closed) => {
         connections.delete(closed);
-        perAddress.remove(address);
         metrics.connections.set(connections.size);
         rooms.releaseIfIdle(room);
       });
@@ -152,12 +161,14 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   });
   const address = server.address() as AddressInfo;
   ready = true;
+  accepting = true;
 
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
     closing ??= (async () => {
       ready = false;
       if (options.drainMs) await new Promise((resolve) => setTimeout(resolve, options.drainMs));
+      accepting = false;
       clearInterval(pingTimer);
       const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const connection of [...connections]) connection.close(CloseCode.restart, 'server restarting');

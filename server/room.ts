@@ -34,6 +34,10 @@ const RELAY_ORIGIN = Symbol('relay');
 const EARLY_ANSWER_MIN_BYTES = 256 * 1024;
 /** How long the relay waits for new clients' sync step 1 before applying a large stored state. */
 const EARLY_ANSWER_WINDOW_MS = 20;
+/** How long it then waits at most for those answers to leave the process. */
+const EARLY_SEND_WAIT_MS = 1000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export type RoomState = 'loading' | 'ready' | 'failed' | 'closed';
 
@@ -57,6 +61,10 @@ export class Room {
   private encodedState: Uint8Array | null = null;
   /** Sends of the stored state made before it was applied (see answerEarly); null outside that window. */
   private earlyAnswers: Promise<void>[] | null = null;
+  private answeredEarly = false;
+  /** The board's state vector right after loading, when some peer was answered early. */
+  private loadedVector: Uint8Array | null = null;
+  private changedSinceLoad = false;
   private appendsSinceCompaction = 0;
   private compactionScheduled = false;
   state: RoomState = 'loading';
@@ -89,6 +97,7 @@ export class Room {
       Y.transact(this.doc, () => {
         for (const update of stored.updates) Y.applyUpdate(this.doc, update);
       });
+      if (this.answeredEarly) this.loadedVector = Y.encodeStateVector(this.doc);
       this.lastSeq = stored.lastSeq;
       this.appendsSinceCompaction = stored.updates.length > 1 ? stored.updates.length : 0;
       this.doc.on('update', this.onDocUpdate);
@@ -112,10 +121,22 @@ export class Room {
     this.encodedState = state;
     if (state.byteLength < EARLY_ANSWER_MIN_BYTES) return;
     this.earlyAnswers = [];
-    await new Promise((resolve) => setTimeout(resolve, EARLY_ANSWER_WINDOW_MS));
+    await sleep(EARLY_ANSWER_WINDOW_MS);
     const sent = this.earlyAnswers;
     this.earlyAnswers = null;
-    await Promise.all(sent);
+    this.answeredEarly = sent.length > 0;
+    // A client that does not read must not keep the board from loading.
+    await Promise.race([Promise.all(sent), sleep(EARLY_SEND_WAIT_MS)]);
+  }
+
+  /**
+   * For a peer answered early: what the board gained after the stored state,
+   * from peers whose queued updates were applied before this one joined.
+   * Null when there is nothing.
+   */
+  changesSinceLoad(): Uint8Array | null {
+    if (this.loadedVector === null || !this.changedSinceLoad) return null;
+    return Y.encodeStateAsUpdate(this.doc, this.loadedVector);
   }
 
   /**
@@ -200,10 +221,13 @@ export class Room {
   receiveAwareness(peer: Peer, update: Uint8Array): void {
     const owned = this.peers.get(peer);
     if (owned === undefined) return;
+    const claimed = new Set<number>();
     const own = filterAwareness(update, (id) => {
       if (owned.has(id)) return true;
-      if (owned.size >= MAX_AWARENESS_IDS_PER_PEER) return false;
+      // Ids new in this very message count toward the cap too.
+      if (owned.size + claimed.size >= MAX_AWARENESS_IDS_PER_PEER) return false;
       for (const [other, ids] of this.peers) if (other !== peer && ids.has(id)) return false;
+      claimed.add(id);
       return true;
     });
     if (own === null) return;
@@ -234,6 +258,7 @@ export class Room {
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (this.state !== 'ready') return;
     this.encodedState = null;
+    this.changedSinceLoad = true;
     const started = performance.now();
     try {
       this.lastSeq = this.options.store.append(this.name, update);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
+import * as encoding from 'lib0/encoding';
 import { addItem, handOff, joinSession, orderedItems, readSession, startSession } from '../../shared/index.js';
 import { signInvite, type AccessRole } from '../../server/access.js';
 import { encodeAwareness } from '../../server/protocol.js';
@@ -154,6 +155,20 @@ describe('roles', () => {
     raw.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(fake, [aliceId], new Map([[aliceId, { user: { name: 'Mallory' } }]]))));
     await sleep(300);
     expect((bob.provider.awareness.getStates().get(aliceId) as { user: { name: string } }).user.name).toBe('Alice');
+
+    // Nor may one connection fill the board with presences: at most 8 ids, even within one message.
+    const ids = Array.from({ length: 20 }, (_, i) => 900_000 + i);
+    const crowd = encoding.createEncoder(); // y-protocols' awareness format: count, then id, clock, JSON state
+    encoding.writeVarUint(crowd, ids.length);
+    for (const id of ids) {
+      encoding.writeVarUint(crowd, id);
+      encoding.writeVarUint(crowd, 1);
+      encoding.writeVarString(crowd, JSON.stringify({ user: { name: `ghost ${id}` } }));
+    }
+    raw.send(encodeAwareness(encoding.toUint8Array(crowd)));
+    await sleep(300);
+    const ghosts = [...bob.provider.awareness.getStates().keys()].filter((id) => ids.includes(id));
+    expect(ghosts.length).toBe(8);
     raw.close();
     fake.destroy();
   });

@@ -3,6 +3,7 @@
  * and stores nothing from it; the relay and every other client carry on.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connect } from 'node:net';
 import WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
 import { addItem, orderedIds } from '../../shared/index.js';
@@ -108,5 +109,17 @@ describe('bad input', () => {
     expect(await upgradeStatus('/elsewhere/board')).toBe(404);
     const after = (await (await fetch(`${relay.httpUrl}/health`)).json()) as { rooms: number };
     expect(after.rooms).toBe(before.rooms);
+  });
+
+  it('answers an upgrade whose path is not a URL with 400, and stays up', async () => {
+    const answer = await new Promise<string>((resolve) => {
+      const socket = connect(relay.port, '127.0.0.1', () => socket.write('GET //[ HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n'));
+      let text = '';
+      socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      socket.on('close', () => resolve(text));
+      socket.on('error', () => resolve(text));
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 400/);
+    expect((await fetch(`${relay.httpUrl}/health`)).status).toBe(200);
   });
 });

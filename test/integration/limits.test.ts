@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
+import { connect } from 'node:net';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
@@ -38,7 +39,10 @@ function client(board: string): Client {
 async function rawSocket(board: string): Promise<WebSocket> {
   const socket = new WebSocket(`${relay.syncUrl}/${board}`);
   socket.on('error', () => {});
-  await new Promise((resolve) => socket.once('open', resolve));
+  await new Promise((resolve, reject) => {
+    socket.once('open', resolve);
+    socket.once('unexpected-response', (_request, response) => reject(new Error(`the relay refused the socket: ${response.statusCode}`)));
+  });
   return socket;
 }
 
@@ -127,6 +131,19 @@ describe('per-address and per-relay limits', () => {
     expect(status).toBe(429);
     for (const socket of sockets) socket.close();
     await waitFor(async () => (await metric('relay_connections')) === open, 'the sockets to close');
+    // Failed handshakes give their place back too: twelve of them, then a good one.
+    for (let i = 0; i < 12; i++) {
+      // No Sec-WebSocket-Key: ws refuses the handshake after the relay has counted the address.
+      const answer = await new Promise<string>((resolve) => {
+        const socket = connect(relay.port, '127.0.0.1', () => socket.write('GET /sync/addr-0 HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n'));
+        let text = '';
+        socket.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        socket.on('close', () => resolve(text));
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 400/);
+    }
+    const again = await rawSocket('addr-0');
+    again.close();
   });
 
   it('keeps at most MAX_LOADED_BOARDS boards loaded, saving what it unloads', async () => {

@@ -12,7 +12,7 @@ import { startRelay, type Relay } from '../../server/relay.js';
 import { SqliteBoardStore, type BoardStore, type RoundKey } from '../../server/storage.js';
 import { createLogger } from '../../server/log.js';
 import { encodeSyncStep1 } from '../../server/protocol.js';
-import { connectClient, waitFor, type Client } from '../helpers/clients.js';
+import { connectClient, sleep, waitFor, type Client } from '../helpers/clients.js';
 import { tempDataDir } from '../helpers/relay-process.js';
 
 const log = createLogger('silent');
@@ -143,6 +143,53 @@ describe('a large stored board', () => {
     await Promise.all([a.synced(), b.synced()]);
     addItem(a.doc, { title: 'after the early answer' });
     await waitFor(() => orderedItems(b.doc).length === 5, 'the edit to reach the other client');
+    raw.close();
+  });
+});
+
+describe('a large board answered early', () => {
+  it('answers each client early at most once, and sends it what others wrote while the board loaded', async () => {
+    const dataDir = tempDataDir();
+    const seeded = new SqliteBoardStore(dataDir);
+    const seed = new Y.Doc();
+    for (let i = 0; i < 400; i++) seed.getMap('items').set(`k${i}`, 'x'.repeat(1000));
+    seeded.append('early', Y.encodeStateAsUpdate(seed)); // one row of ~400 KB
+    seeded.close();
+
+    let release!: () => void;
+    const store = new SlowStore(new SqliteBoardStore(dataDir), new Promise<void>((resolve) => (release = resolve)));
+    const relay = await startRelay({ port: 0, host: '127.0.0.1', store, log });
+    running.push(relay);
+    const url = `ws://127.0.0.1:${relay.port}/sync`;
+
+    // A stock client edits while the board loads: its edit waits in its queue.
+    const writer = connectClient(url, 'early');
+    clients.push(writer);
+    await waitFor(() => writer.provider.wsconnected, 'the writer to connect');
+    writer.doc.getMap('items').set('written while loading', 'yes');
+
+    // A brand-new client asks, three times, right as the stored state has been read.
+    const doc = new Y.Doc();
+    const kinds: string[] = [];
+    const raw = new WebSocket(`${url}/early`);
+    raw.on('message', (data: Buffer) => {
+      const decoder = decoding.createDecoder(new Uint8Array(data));
+      const type = decoding.readVarUint(decoder);
+      if (type !== 0) return;
+      const step = decoding.readVarUint(decoder);
+      kinds.push(step === 0 ? 'step1' : 'data');
+      if (step !== 0) Y.applyUpdate(doc, decoding.readVarUint8Array(decoder));
+    });
+    await new Promise((resolve) => raw.once('open', resolve));
+    release();
+    await sleep(1);
+    const ask = encodeSyncStep1(Y.encodeStateVector(new Y.Doc()));
+    for (let i = 0; i < 3; i++) raw.send(ask);
+
+    await waitFor(() => doc.getMap('items').get('written while loading') === 'yes', "the writer's edit to reach the early client");
+    // One answer before the relay's own sync step 1 (the early one); the others after it.
+    expect(kinds.indexOf('step1')).toBe(1);
+    expect(doc.getMap('items').size).toBe(401);
     raw.close();
   });
 });

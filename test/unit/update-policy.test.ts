@@ -1,0 +1,96 @@
+/**
+ * The relay's role policy (server/update-policy.ts) on boards in memory:
+ * members keep every honest edit, and none of the ways around the rule that
+ * a review found gets through.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addItem, castVote, generateRoundKeys, handOff, joinSession, openRound, sealVote, startSession, updateItem, type PublicKey } from '../../shared/index.js';
+import { checkUpdate } from '../../server/update-policy.js';
+import { craftUpdate } from '../helpers/craft-update.js';
+
+let publicKey: PublicKey;
+beforeAll(async () => {
+  publicKey = (await generateRoundKeys()).publicKey;
+});
+
+/** A board with a running session (facilitated by "fay", joined by "mo") and an open round. */
+function board() {
+  const doc = new Y.Doc();
+  const itemId = addItem(doc, { title: 'story' });
+  startSession(doc, { facilitator: { id: 'fay', name: 'Fay' }, agenda: [itemId], now: 1000 });
+  joinSession(doc, { id: 'mo', name: 'Mo' }, 'voter');
+  openRound(doc, { roundId: 'r1', itemId, publicKey, deck: ['1', '2', '3'], now: 2000 });
+  return { doc, itemId };
+}
+
+/** The update a member's replica of `doc` produces for `change`. */
+function memberEdit(doc: Y.Doc, change: (replica: Y.Doc) => void): Uint8Array {
+  const replica = new Y.Doc();
+  Y.applyUpdate(replica, Y.encodeStateAsUpdate(doc));
+  const before = Y.encodeStateVector(replica);
+  change(replica);
+  return Y.encodeStateAsUpdate(replica, before);
+}
+
+const verdict = (doc: Y.Doc, update: Uint8Array, role: 'member' | 'observer' | 'facilitator' = 'member') => checkUpdate(doc, role, Y.decodeUpdate(update)).allowed;
+
+const sessionMap = (doc: Y.Doc) => doc.getMap('grooming').get('session') as Y.Map<unknown>;
+
+describe('the role policy', () => {
+  it('lets members make every honest edit, and observers none', async () => {
+    const { doc, itemId } = board();
+    const edits = [
+      memberEdit(doc, (r) => addItem(r, { title: 'another' })),
+      memberEdit(doc, (r) => updateItem(r, itemId, { title: 'renamed', estimate: 3, description: 'why' })),
+      memberEdit(doc, (r) => joinSession(r, { id: 'mo', name: 'Mo' }, 'observer')),
+    ];
+    const sealed = await sealVote(publicKey, '2', { roundId: 'r1', voter: 'mo' });
+    edits.push(memberEdit(doc, (r) => castVote(r, 'r1', { id: 'mo', name: 'Mo' }, sealed, 3000)));
+    for (const edit of edits) {
+      expect(verdict(doc, edit)).toBe(true);
+      expect(verdict(doc, edit, 'observer')).toBe(false);
+    }
+  });
+
+  it('refuses a member writing the facilitator, the session, the current round or a round key', () => {
+    const { doc } = board();
+    expect(verdict(doc, memberEdit(doc, (r) => handOff(r, 'mo')))).toBe(false);
+    expect(verdict(doc, memberEdit(doc, (r) => handOff(r, 'mo')), 'facilitator')).toBe(true);
+    expect(verdict(doc, memberEdit(doc, (r) => r.getMap('grooming').set('session', new Y.Map())))).toBe(false);
+    expect(verdict(doc, memberEdit(doc, (r) => sessionMap(r).set('currentRound', 'fake')))).toBe(false);
+    const round = (r: Y.Doc) => (r.getMap('grooming').get('rounds') as Y.Map<Y.Map<unknown>>).get('r1')!;
+    expect(verdict(doc, memberEdit(doc, (r) => round(r).set('publicKey', { forged: true })))).toBe(false);
+    expect(verdict(doc, memberEdit(doc, (r) => round(r).set('privateKey', { forged: true })))).toBe(false);
+    expect(verdict(doc, memberEdit(doc, (r) => (r.getMap('grooming').get('rounds') as Y.Map<unknown>).delete('r1')))).toBe(false);
+    expect(verdict(doc, memberEdit(doc, (r) => sessionMap(r).delete('facilitator')))).toBe(false);
+  });
+
+  it('refuses an update that redefines an id the board has, to hide the key it overwrites', () => {
+    const { doc } = board();
+    const target = sessionMap(doc)._map.get('facilitator')!.id;
+    const forged = craftUpdate([
+      { client: target.client, clock: target.clock, items: [{ parentRoot: 'grooming', parentSub: 'harmless', values: ['x'] }] },
+      { client: 4242, clock: 0, items: [{ origin: target, values: ['mallory'] }] },
+    ]);
+    expect(verdict(doc, forged)).toBe(false);
+  });
+
+  it('refuses updates that would wait for edits the board does not have yet', () => {
+    const { doc } = board();
+    const next = { client: doc.clientID, clock: Y.getState(doc.store, doc.clientID) };
+    // Deleting the facilitator's future clocks, or anchoring to them: both would land on the next hand-over.
+    expect(verdict(doc, craftUpdate([], [{ client: next.client, ranges: [[next.clock, 1_000_000]] }]))).toBe(false);
+    expect(verdict(doc, craftUpdate([{ client: 4244, clock: 0, items: [{ origin: next, values: ['mallory'] }] }]))).toBe(false);
+    // A gap in the sender's own clocks.
+    expect(verdict(doc, craftUpdate([{ client: 4245, clock: 5, items: [{ parentRoot: 'items', parentSub: 'x', values: [1] }] }]))).toBe(false);
+  });
+
+  it('checks a large update in about the time Yjs takes to apply it', () => {
+    // 16,000 prepends: each item's neighbour is the next one, the shape that once took 20 s to check.
+    const source = new Y.Doc();
+    const list = source.getArray('a');
+    for (let i = 0; i < 16_000; i++) list.insert(0, [i]);
+    expect(verdict(new Y.Doc(), Y.encodeStateAsUpdate(source))).toBe(true);
+  });
+});
