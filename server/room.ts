@@ -65,6 +65,8 @@ export class Room {
   /** The board's state vector right after loading, when some peer was answered early. */
   private loadedVector: Uint8Array | null = null;
   private changedSinceLoad = false;
+  /** Client ids the relay and facilitators write under; members may not add to them (update-policy.ts). */
+  private readonly facilitatorClients = new Set<number>();
   private appendsSinceCompaction = 0;
   private compactionScheduled = false;
   state: RoomState = 'loading';
@@ -78,6 +80,7 @@ export class Room {
     // The board id as guid: a fresh random one (uuidv4 through WebCrypto) costs more than the rest of a room's setup.
     this.doc = new Y.Doc({ gc: true, guid: name });
     this.awareness = new awarenessProtocol.Awareness(this.doc);
+    this.facilitatorClients.add(this.doc.clientID);
     // The relay publishes no presence of its own.
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
@@ -180,6 +183,8 @@ export class Room {
    */
   receiveUpdate(peer: Peer, update: Uint8Array): void {
     const started = performance.now();
+    // Observers write nothing: their updates are not even decoded (decoding can be costly).
+    if (peer.role === 'observer') return this.drop(peer, 'observers cannot change the board');
     let decoded: ReturnType<typeof Y.decodeUpdate>;
     try {
       // Decoding first: applyUpdate can integrate part of a corrupt update
@@ -190,16 +195,28 @@ export class Room {
     }
     // An empty update (every client's sync step 2 when it has nothing new) changes nothing.
     if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
-    const verdict = checkUpdate(this.doc, peer.role, decoded);
-    if (!verdict.allowed) {
-      // Dropped, not closed: the client keeps the board it can read.
-      this.options.metrics.droppedUpdates.inc({ role: peer.role });
-      this.options.log.info('update dropped', { board: this.name, role: peer.role, reason: verdict.reason });
-      return;
-    }
+    const verdict = checkUpdate(this.doc, { role: peer.role, protectedClients: this.facilitatorClients }, decoded);
+    if (!verdict.allowed) return this.drop(peer, verdict.reason);
+    if (peer.role === 'facilitator') for (const struct of decoded.structs) this.facilitatorClients.add(struct.id.client);
+    const store = this.doc.store;
+    const pendingBefore = store.pendingStructs !== null || store.pendingDs !== null;
     Y.applyUpdate(this.doc, update, peer);
+    if (peer.role !== 'facilitator' && !pendingBefore && (store.pendingStructs !== null || store.pendingDs !== null)) {
+      // The policy lets through only what applies now; should anything of a member's update wait anyway,
+      // it is discarded rather than left to land, unchecked, on someone's later write.
+      store.pendingStructs = null;
+      store.pendingDs = null;
+      this.options.log.warn('discarded the pending part of an update', { board: this.name, role: peer.role });
+    }
     this.options.metrics.applySeconds.observe((performance.now() - started) / 1000);
   }
+
+  /** A peer's update its role may not make: dropped, not closed, so the client keeps the board it can read. */
+  private drop(peer: Peer, reason: string): void {
+    this.options.metrics.droppedUpdates.inc({ role: peer.role });
+    this.options.log.info('update dropped', { board: this.name, role: peer.role, reason });
+  }
+
 
   /**
    * A change the relay itself makes (opening or revealing a poker round).
@@ -231,6 +248,7 @@ export class Room {
       return true;
     });
     if (own === null) return;
+    if (peer.role === 'facilitator') for (const id of claimed) this.facilitatorClients.add(id);
     try {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, own, peer);
     } catch (error) {

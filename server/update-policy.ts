@@ -3,10 +3,10 @@
  * everyone is trusted as a facilitator, as before invites existed).
  *
  *   observer      no document changes at all
- *   member        everything except running the meeting and the poker rounds'
- *                 secrets: it may not write or delete the map keys in
- *                 PROTECTED_KEYS (the session, the facilitator, the current
- *                 round, a round's keys and reveal), nor delete a round
+ *   member        everything except running the meeting and the poker
+ *                 rounds: it may not write or delete the places protectedPlace
+ *                 names (grooming.session and .rounds, the running session's
+ *                 facilitator and currentRound, any round and its fields)
  *   facilitator   everything
  *
  * Opening and revealing rounds are the relay's own writes, behind the API's
@@ -16,10 +16,13 @@
  *
  * A member's update must also apply completely now: every item it refers to
  * (origin, right origin, parent) and every range it deletes must already be
- * in the board or in the update itself. Otherwise Yjs would hold it as
- * pending and apply it later, when one of the facilitator's own writes
- * arrives, without this check ever seeing the result. An honest client only
- * refers to what it received from the relay or wrote itself.
+ * in the board or in the update itself, each client listed once with its
+ * clocks in order. Otherwise Yjs would apply something other than what was
+ * checked, or hold it as pending and apply it later, when one of the
+ * facilitator's own writes arrives, without this check ever seeing the
+ * result (the room also discards anything of a member's update left
+ * pending). An honest client only refers to what it received from the relay
+ * or wrote itself.
  *
  * Yjs leaves out an item's parent and key when its neighbour implies them
  * (the entry it overwrites, for a map key), so the key is looked up through
@@ -31,24 +34,10 @@
 import * as Y from 'yjs';
 import type { AccessRole } from './access.js';
 
-/** Map keys that only a facilitator (or the relay) may write or delete. */
-const PROTECTED_KEYS = new Set([
-  'session', // grooming.session: starting or replacing a session
-  'facilitator', // session.facilitator
-  'currentRound', // session.currentRound: which round voters seal their votes for
-  'rounds', // grooming.rounds
-  'publicKey', // a round's key, which votes are sealed to
-  'privateKey', // a round's reveal
-  'revealedVotes',
-  'revealedAt',
-  'accepted',
-  'acceptedAt',
-]);
-
 /** How many neighbours a key lookup may follow (a map entry's chain of overwrites). */
 const MAX_NEIGHBOUR_DEPTH = 10_000;
-/** A key lookup that gave up at the depth limit; such an update is refused. */
-const UNRESOLVED = '\u0000unresolved';
+/** A lookup that gave up at the depth limit; such an update is refused. */
+const UNRESOLVED = Symbol('unresolved');
 
 export type PolicyVerdict = { allowed: true } | { allowed: false; reason: string };
 
@@ -57,21 +46,41 @@ const deny = (reason: string): PolicyVerdict => ({ allowed: false, reason });
 
 type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 
+/** Who a policy check is for: the sender's role and the client ids only facilitators and the relay write under. */
+export interface PolicyContext {
+  role: AccessRole;
+  /** A member may not add structs under these ids (the relay's own, facilitators'): it could block their edits. */
+  protectedClients?: ReadonlySet<number>;
+}
+
 /** `update` is the sender's update as `Y.decodeUpdate` returns it (the relay decodes each update once). */
-export function checkUpdate(doc: Y.Doc, role: AccessRole, update: DecodedUpdate): PolicyVerdict {
+export function checkUpdate(doc: Y.Doc, context: PolicyContext | AccessRole, update: DecodedUpdate): PolicyVerdict {
+  const { role, protectedClients } = typeof context === 'string' ? { role: context, protectedClients: undefined } : context;
   if (role === 'facilitator') return ALLOWED;
   if (role === 'observer') return deny('observers cannot change the board');
   const state = (client: number) => Y.getState(doc.store, client);
+  const gaps = deny('the update has gaps (it builds on edits the relay does not have)');
 
-  // What the update adds, per client: structs from the board's state on, with no gap.
+  // Each client's structs must form one run of adjacent clocks: Yjs applies only the last section it
+  // reads for a client, so a client listed twice would apply something other than what was checked.
   const incoming = new Map<number, Y.Item[]>();
   const ends = new Map<number, number>();
+  const listed = new Set<number>();
+  let runClient: number | null = null;
+  let runEnd = 0;
   for (const struct of update.structs) {
     const client = struct.id.client;
-    const expected = ends.get(client) ?? state(client);
-    if (struct.id.clock + struct.length <= expected) continue; // the board (or the update) has it already
-    if (struct.id.clock > expected || struct instanceof Y.Skip) return deny('the update has gaps (it builds on edits the relay does not have)');
-    ends.set(client, struct.id.clock + struct.length);
+    if (client !== runClient) {
+      if (listed.has(client)) return deny('the update lists a client twice');
+      listed.add(client);
+      runClient = client;
+    } else if (struct.id.clock !== runEnd) return deny('the update lists clocks out of order');
+    runEnd = struct.id.clock + struct.length;
+    if (struct instanceof Y.Skip) return gaps;
+    if (runEnd <= state(client)) continue; // the board has it already
+    if (struct.id.clock > (ends.get(client) ?? state(client))) return gaps;
+    if (protectedClients?.has(client)) return deny("the update writes under a facilitator's or the relay's client id");
+    ends.set(client, runEnd);
     if (!(struct instanceof Y.Item)) continue; // deleted content, collected
     const list = incoming.get(client) ?? [];
     list.push(struct);
@@ -95,68 +104,113 @@ export function checkUpdate(doc: Y.Doc, role: AccessRole, update: DecodedUpdate)
     return null;
   };
 
-  // The key of each item: a string, null for array and text elements, UNRESOLVED past the depth limit.
-  const keys = new Map<Y.Item, string | null>();
-  const keyOf = (start: Y.Item): string | null => {
+  // Where each item goes: its parent type (null when the parent is new in this update) and its map key
+  // (null in arrays and texts). UNRESOLVED past the depth limit.
+  const places = new Map<Y.Item, Place>();
+  const placeOf = (start: Y.Item): Place => {
     const chain: Y.Item[] = [];
     let item: Y.Item | null = start;
-    let key: string | null = UNRESOLVED;
+    let place: Place = UNRESOLVED;
     for (let depth = 0; ; depth++) {
       if (item === null) {
-        key = null; // a neighbour whose content was collected: its parent is gone
+        place = NOWHERE; // a neighbour whose content was collected: its parent is gone
         break;
       }
       if (depth === MAX_NEIGHBOUR_DEPTH) break;
-      const known = keys.get(item);
+      const known = places.get(item);
       if (known !== undefined) {
-        key = known;
+        place = known;
         break;
       }
       chain.push(item);
-      if (item.parentSub !== null || (item.parent !== null && !(item.parent instanceof Y.ID) && typeof item.parent !== 'string')) {
-        // Integrated in the board (parent is a type), or its key was written out.
-        key = item.parentSub;
+      const parent = item.parent as AnyType | Y.ID | string | null;
+      if (parent !== null && !(parent instanceof Y.ID) && typeof parent !== 'string') {
+        place = { parent, key: item.parentSub }; // integrated in the board
+        break;
+      }
+      if (parent !== null) {
+        place = { parent: typeof parent === 'string' ? (doc.share.get(parent) ?? null) : parentType(doc, parent, state), key: item.parentSub };
         break;
       }
       const neighbour: Y.ID | null = item.origin ?? item.rightOrigin;
-      if (item.parent !== null || neighbour === null) {
-        key = null; // a parent written out with no key: an array or text element
+      if (neighbour === null) {
+        place = NOWHERE;
         break;
       }
       item = neighbour.clock < state(neighbour.client) ? boardItem(doc, neighbour) : inUpdate(neighbour);
     }
-    for (const seen of chain) keys.set(seen, key);
-    return key;
+    for (const seen of chain) places.set(seen, place);
+    return place;
   };
 
   for (const list of incoming.values()) {
     for (const item of list) {
       for (const ref of [item.origin, item.rightOrigin, item.parent instanceof Y.ID ? item.parent : null]) {
-        if (ref !== null && !exists(ref)) return deny('the update refers to edits the relay does not have');
+        if (ref === null) continue;
+        if (!exists(ref)) return deny('the update refers to edits the relay does not have');
+        // Yjs integrates a client's structs in clock order: a reference forward cannot be applied.
+        if (ref.client === item.id.client && ref.clock >= item.id.clock) return deny('the update refers forward within one client');
       }
-      const key = keyOf(item);
-      if (key === UNRESOLVED) return deny('the update chains more than 10,000 overwrites of one entry');
-      if (key !== null && PROTECTED_KEYS.has(key)) return deny(`only a facilitator may write "${key}"`);
+      const place = placeOf(item);
+      if (place === UNRESOLVED) return deny('the update chains more than 10,000 overwrites of one entry');
+      const what = protectedPlace(doc, place);
+      if (what !== null) return deny(`only a facilitator may write ${what}`);
     }
   }
 
-  const rounds = doc.getMap('grooming').get('rounds');
   for (const [client, ranges] of update.ds.clients) {
+    let previousEnd = -1;
     for (const range of ranges) {
-      if (range.clock + range.len > end(client)) return deny('the update deletes edits the relay does not have');
+      // Honest encoders write each client's ranges merged and in order; anything else costs quadratic time.
+      if (range.clock < previousEnd || range.len <= 0) return deny('the update deletes overlapping or unordered ranges');
+      previousEnd = range.clock + range.len;
+      if (previousEnd > end(client)) return deny('the update deletes edits the relay does not have');
       // What the board holds in the range (what the update adds itself is checked above).
       const structs = doc.store.clients.get(client);
       if (structs === undefined || range.clock >= state(client)) continue;
       for (let index = Y.findIndexSS(structs, range.clock); index < structs.length; index++) {
         const struct = structs[index]!;
-        if (struct.id.clock >= range.clock + range.len) break;
+        if (struct.id.clock >= previousEnd) break;
         if (!(struct instanceof Y.Item) || struct.deleted) continue;
-        if (struct.parentSub !== null && PROTECTED_KEYS.has(struct.parentSub)) return deny(`only a facilitator may delete "${struct.parentSub}"`);
-        if (rounds instanceof Y.Map && struct.parent === rounds) return deny('only a facilitator may delete a poker round');
+        const what = protectedPlace(doc, { parent: struct.parent as AnyType, key: struct.parentSub });
+        if (what !== null) return deny(`only a facilitator may delete ${what}`);
       }
     }
   }
   return ALLOWED;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types are generic over their event type
+type AnyType = Y.AbstractType<any>;
+type Place = { parent: AnyType | null; key: string | null } | typeof UNRESOLVED;
+
+/** An item placed nowhere that matters: in an array or text, or under a type that is gone. */
+const NOWHERE: Place = { parent: null, key: null };
+
+/**
+ * Which protected entry a (parent, key) place is, or null: the grooming
+ * root's session and rounds, the running session's facilitator and current
+ * round, any entry of the rounds map (a round), and any field of a round.
+ */
+function protectedPlace(doc: Y.Doc, place: Exclude<Place, typeof UNRESOLVED>): string | null {
+  const { parent, key } = place;
+  if (parent === null) return null;
+  const grooming = doc.getMap('grooming');
+  if (parent === grooming) return key === 'session' || key === 'rounds' ? `"${key}"` : null;
+  const session = grooming.get('session');
+  if (parent === session) return key === 'facilitator' || key === 'currentRound' ? `"${key}"` : null;
+  const rounds = grooming.get('rounds');
+  if (!(rounds instanceof Y.Map)) return null;
+  if (parent === rounds) return 'a poker round';
+  if (parent._item?.parent === rounds) return `a poker round's "${key}"`;
+  return null;
+}
+
+/** The type an explicit parent id names, when the board has it; null for a parent new in the update. */
+function parentType(doc: Y.Doc, id: Y.ID, state: (client: number) => number): AnyType | null {
+  if (id.clock >= state(id.client)) return null;
+  const item = boardItem(doc, id);
+  return item?.content instanceof Y.ContentType ? item.content.type : null;
 }
 
 function boardItem(doc: Y.Doc, id: Y.ID): Y.Item | null {

@@ -357,7 +357,7 @@ function Board({ session, auth }: { session: BoardSession; auth: boolean }) {
               {auth ? 'Invite' : 'Share'}
             </button>
           )}
-          {!running && !readOnly && (
+          {!running && session.role === 'facilitator' && (
             <button type="button" className="button-secondary" onClick={startGrooming}>
               Start grooming session
             </button>

@@ -94,3 +94,46 @@ describe('the role policy', () => {
     expect(verdict(new Y.Doc(), Y.encodeStateAsUpdate(source))).toBe(true);
   });
 });
+
+describe('the role policy, second review', () => {
+  it('refuses a client listed twice (Yjs would apply the second listing, not the one checked)', () => {
+    const { doc } = board();
+    const facilitator = sessionMap(doc)._map.get('facilitator')!.id;
+    const forged = craftUpdate([
+      { client: 4242, clock: 0, items: [{ parentRoot: 'junk', parentSub: 'harmless', values: ['x'] }] },
+      { client: 4242, clock: 0, items: [{ origin: facilitator, values: ['mallory'] }] },
+    ]);
+    expect(verdict(doc, forged)).toBe(false);
+  });
+
+  it('refuses replacing a round through its key, and overlapping delete ranges', () => {
+    const { doc } = board();
+    const rounds = doc.getMap('grooming').get('rounds') as Y.Map<unknown>;
+    expect(verdict(doc, craftUpdate([{ client: 4545, clock: 0, items: [{ origin: rounds._map.get('r1')!.id, values: ['gone'] }] }]))).toBe(false);
+    const item = itemsOf(doc)[0]!;
+    const ranges = Array.from({ length: 50 }, (): [number, number] => [item.clock, 1]);
+    expect(verdict(doc, craftUpdate([], [{ client: item.client, ranges }]))).toBe(false);
+  });
+
+  it('refuses structs under a facilitator’s client id, and references forward within a client', () => {
+    const { doc } = board();
+    const facilitatorClient = doc.clientID;
+    const next = Y.getState(doc.store, facilitatorClient);
+    const gc = craftUpdate([{ client: facilitatorClient, clock: next, items: [{ parentRoot: 'items', parentSub: 'z', values: [1] }] }]);
+    expect(checkUpdate(doc, { role: 'member', protectedClients: new Set([facilitatorClient]) }, Y.decodeUpdate(gc)).allowed).toBe(false);
+    const forward = craftUpdate([{ client: 4646, clock: 0, items: [{ origin: { client: 4646, clock: 1 }, values: [1] }, { parentRoot: 'items', parentSub: 'y', values: [2] }] }]);
+    expect(verdict(doc, forward)).toBe(false);
+  });
+
+  it('lets members use any label, even one named like a protected key', () => {
+    const { doc, itemId } = board();
+    for (const label of ['accepted', 'session', 'rounds', 'facilitator', 'publicKey']) {
+      expect(verdict(doc, memberEdit(doc, (r) => updateItem(r, itemId, { labels: [label] })))).toBe(true);
+    }
+  });
+});
+
+/** The ids of the board's items (their entries in the items map). */
+function itemsOf(doc: Y.Doc): Y.ID[] {
+  return [...doc.getMap('items')._map.values()].map((item) => item.id);
+}
