@@ -49,6 +49,13 @@ export function signInvite(secret: string, invite: Invite): string {
   return `${payload}.${mac(secret, payload).toString('base64url')}`;
 }
 
+/** The facilitator's invite a token carries for `board`, or an AccessError (401, or 403 for any other role). */
+export function verifyFacilitator(secret: string, token: string | null | undefined, board: string, now = Date.now()): Invite {
+  const invite = verifyInvite(secret, token, board, now);
+  if (invite.role !== 'facilitator') throw new AccessError(403, 'only a facilitator can do this');
+  return invite;
+}
+
 /** The invite a token carries for `board`, or an AccessError saying why not. */
 export function verifyInvite(secret: string, token: string | null | undefined, board: string, now = Date.now()): Invite {
   if (token === null || token === undefined || token === '') throw new AccessError(401, 'an invite token is required');

@@ -11,7 +11,7 @@ import type { Peer, Room } from './room.js';
 import type { AccessRole } from './access.js';
 import { TokenBucket, type Limits } from './limits.js';
 import type { Logger } from './log.js';
-import type { Metrics } from './metrics.js';
+import type { LimitName, Metrics } from './metrics.js';
 
 export interface ConnectionContext {
   log: Logger;
@@ -85,8 +85,9 @@ export class Connection implements Peer {
     const { metrics, limits } = this.context;
     metrics.messagesIn.inc();
     metrics.bytesIn.inc(frame.byteLength);
-    if (!this.messageBudget.take(1)) return this.overLimit('messages', `over the message rate limit (${limits.messagesPerSecond}/s)`);
-    if (!this.byteBudget.take(frame.byteLength)) return this.overLimit('bytes', `over the byte rate limit (${limits.bytesPerSecond} bytes/s)`);
+    const now = performance.now();
+    if (!this.messageBudget.take(1, now)) return this.overLimit('messages', `over the message rate limit (${limits.messagesPerSecond}/s)`);
+    if (!this.byteBudget.take(frame.byteLength, now)) return this.overLimit('bytes', `over the byte rate limit (${limits.bytesPerSecond} bytes/s)`);
     if (this.queue === null) this.handle(frame);
     else if (!(this.queue.length === 0 && !this.answeredEarly && this.answerEarly(frame))) this.queue.push(frame);
   }
@@ -204,7 +205,7 @@ export class Connection implements Peer {
     this.socket.send(frame);
   }
 
-  private overLimit(limit: 'messages' | 'bytes' | 'send-buffer', reason: string, code: number = CloseCode.policy): void {
+  private overLimit(limit: LimitName, reason: string, code: number = CloseCode.policy): void {
     this.context.metrics.limitClose(limit);
     this.log.info('closing a socket over a limit', { board: this.room.name, limit });
     this.close(code, reason);

@@ -7,7 +7,7 @@
  *                                                 (a facilitator's token only; 404 without AUTH_SECRET)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AccessError, isAccessRole, signInvite, verifyInvite } from './access.js';
+import { isAccessRole, signInvite, verifyFacilitator, verifyInvite } from './access.js';
 import { HttpError, readJson, sendJson, tokenOf } from './http-json.js';
 import { BOARD_ID } from './paths.js';
 
@@ -30,7 +30,7 @@ export function createAccessApi(authSecret: string | null) {
     }
     if (request.method !== 'POST') throw new HttpError(405, 'use POST');
     if (authSecret === null) throw new HttpError(404, 'this relay takes no invites (AUTH_SECRET is not set): share the board link');
-    if (verifyInvite(authSecret, tokenOf(request), board).role !== 'facilitator') throw new AccessError(403, 'only a facilitator can invite');
+    verifyFacilitator(authSecret, tokenOf(request), board);
     const { role, days } = await readJson(request);
     if (!isAccessRole(role)) throw new HttpError(400, 'role must be facilitator, member or observer');
     if (typeof days !== 'number' || !Number.isFinite(days) || days <= 0 || days > MAX_INVITE_DAYS) {

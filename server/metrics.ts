@@ -4,7 +4,7 @@
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
-export type LimitName = 'messages' | 'bytes' | 'connections-per-address' | 'send-buffer' | 'boards';
+export type LimitName = 'messages' | 'bytes' | 'connections-per-address' | 'send-buffer';
 
 export class Metrics {
   readonly registry = new Registry();

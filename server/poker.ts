@@ -18,7 +18,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { AccessError, verifyInvite } from './access.js';
+import { verifyFacilitator } from './access.js';
 import { HttpError, readJson, sendJson as send, tokenOf } from './http-json.js';
 import { deckCards, generateRoundKeys, openRound, readSession, revealRound, type PrivateKey } from '../shared/index.js';
 import { randomId, newId } from '../shared/ids.js';
@@ -30,12 +30,6 @@ import type { BoardStore } from './storage.js';
 const hash = (secret: string) => createHash('sha256').update(secret).digest('base64');
 
 export function createPokerApi(rooms: Rooms, store: BoardStore, authSecret: string | null) {
-  /** With AUTH_SECRET: the caller's invite must be a facilitator's for this board. */
-  function requireFacilitator(board: string, request: IncomingMessage): void {
-    if (authSecret === null) return;
-    const invite = verifyInvite(authSecret, tokenOf(request), board);
-    if (invite.role !== 'facilitator') throw new AccessError(403, 'only a facilitator can do this');
-  }
 
   /** Runs `use` on the board's loaded room, and lets the room unload afterwards if nobody is connected. */
   async function withRoom<T>(board: string, use: (room: Room) => T): Promise<T> {
@@ -97,7 +91,7 @@ export function createPokerApi(rooms: Rooms, store: BoardStore, authSecret: stri
     const [, board, roundId, action] = match;
     if (!BOARD_ID.test(board!)) throw new HttpError(400, 'bad board id');
     if (request.method !== 'POST') throw new HttpError(405, 'use POST');
-    requireFacilitator(board!, request);
+    if (authSecret !== null) verifyFacilitator(authSecret, tokenOf(request), board!);
     if (action === undefined) send(response, 201, await createRound(board!, request));
     else {
       await reveal(board!, roundId!, request);

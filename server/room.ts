@@ -7,6 +7,7 @@
  * makes the room `failed`: its peers are disconnected so that they
  * reconnect, reload from storage and resend what they still hold.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { CloseCode, ProtocolError, encodeAwareness, encodeUpdate, filterAwareness } from './protocol.js';
@@ -37,7 +38,6 @@ const EARLY_ANSWER_WINDOW_MS = 20;
 /** How long it then waits at most for those answers to leave the process. */
 const EARLY_SEND_WAIT_MS = 1000;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export type RoomState = 'loading' | 'ready' | 'failed' | 'closed';
 
@@ -65,7 +65,7 @@ export class Room {
   /** The board's state vector right after loading, when some peer was answered early. */
   private loadedVector: Uint8Array | null = null;
   private changedSinceLoad = false;
-  /** Client ids the relay and facilitators write under; members may not add to them (update-policy.ts). */
+  /** Client ids of the relay and of facilitators (from their presence); members may not write under them (update-policy.ts). */
   private readonly facilitatorClients = new Set<number>();
   private appendsSinceCompaction = 0;
   private compactionScheduled = false;
@@ -184,7 +184,7 @@ export class Room {
   receiveUpdate(peer: Peer, update: Uint8Array): void {
     const started = performance.now();
     // Observers write nothing: their updates are not even decoded (decoding can be costly).
-    if (peer.role === 'observer') return this.drop(peer, 'observers cannot change the board');
+    if (peer.role === 'observer') return this.refuseUpdate(peer, 'observers cannot change the board');
     let decoded: ReturnType<typeof Y.decodeUpdate>;
     try {
       // Decoding first: applyUpdate can integrate part of a corrupt update
@@ -196,8 +196,7 @@ export class Room {
     // An empty update (every client's sync step 2 when it has nothing new) changes nothing.
     if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
     const verdict = checkUpdate(this.doc, { role: peer.role, protectedClients: this.facilitatorClients }, decoded);
-    if (!verdict.allowed) return this.drop(peer, verdict.reason);
-    if (peer.role === 'facilitator') for (const struct of decoded.structs) this.facilitatorClients.add(struct.id.client);
+    if (!verdict.allowed) return this.refuseUpdate(peer, verdict.reason);
     const store = this.doc.store;
     const pendingBefore = store.pendingStructs !== null || store.pendingDs !== null;
     Y.applyUpdate(this.doc, update, peer);
@@ -212,7 +211,7 @@ export class Room {
   }
 
   /** A peer's update its role may not make: dropped, not closed, so the client keeps the board it can read. */
-  private drop(peer: Peer, reason: string): void {
+  private refuseUpdate(peer: Peer, reason: string): void {
     this.options.metrics.droppedUpdates.inc({ role: peer.role });
     this.options.log.info('update dropped', { board: this.name, role: peer.role, reason });
   }

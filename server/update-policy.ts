@@ -54,8 +54,7 @@ export interface PolicyContext {
 }
 
 /** `update` is the sender's update as `Y.decodeUpdate` returns it (the relay decodes each update once). */
-export function checkUpdate(doc: Y.Doc, context: PolicyContext | AccessRole, update: DecodedUpdate): PolicyVerdict {
-  const { role, protectedClients } = typeof context === 'string' ? { role: context, protectedClients: undefined } : context;
+export function checkUpdate(doc: Y.Doc, { role, protectedClients }: PolicyContext, update: DecodedUpdate): PolicyVerdict {
   if (role === 'facilitator') return ALLOWED;
   if (role === 'observer') return deny('observers cannot change the board');
   const state = (client: number) => Y.getState(doc.store, client);

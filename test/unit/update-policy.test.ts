@@ -33,7 +33,7 @@ function memberEdit(doc: Y.Doc, change: (replica: Y.Doc) => void): Uint8Array {
   return Y.encodeStateAsUpdate(replica, before);
 }
 
-const verdict = (doc: Y.Doc, update: Uint8Array, role: 'member' | 'observer' | 'facilitator' = 'member') => checkUpdate(doc, role, Y.decodeUpdate(update)).allowed;
+const verdict = (doc: Y.Doc, update: Uint8Array, role: 'member' | 'observer' | 'facilitator' = 'member') => checkUpdate(doc, { role }, Y.decodeUpdate(update)).allowed;
 
 const sessionMap = (doc: Y.Doc) => doc.getMap('grooming').get('session') as Y.Map<unknown>;
 
