@@ -109,18 +109,30 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   append(board: string, update: Uint8Array): number {
-    return this.insertUpdate.get(board, board, update)!.seq;
+    return this.commit(() => this.insertUpdate.get(board, board, update)!.seq);
   }
 
   compact(board: string, state: Uint8Array, upToSeq: number): void {
-    this.db.transaction(() => {
+    this.commit(() => {
       this.deleteUpTo.run(board, upToSeq);
       this.insertAt.run(board, upToSeq, state);
-    })();
+    });
   }
 
   saveRoundKey(board: string, round: string, key: RoundKey): void {
-    this.insertKey.run(board, round, key.privateKey, key.secretHash);
+    this.commit(() => this.insertKey.run(board, round, key.privateKey, key.secretHash));
+  }
+
+  /**
+   * Runs a write in an explicit transaction whose COMMIT is its own
+   * statement, so that a failed commit throws. In autocommit mode SQLite
+   * commits when a statement finishes, and a statement read with `.get()`
+   * (such as `INSERT ... RETURNING`) finishes at its reset, whose error
+   * better-sqlite3 does not report: on a full filesystem the row was rolled
+   * back while the caller was told it was stored.
+   */
+  private commit<T>(write: () => T): T {
+    return this.db.transaction(write).immediate();
   }
 
   roundKey(board: string, round: string): RoundKey | null {
