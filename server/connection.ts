@@ -8,6 +8,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { CloseCode, ProtocolError, encodeSyncStep1, encodeSyncStep2, encodeUpdate, parseClientMessage } from './protocol.js';
 import type { Peer, Room } from './room.js';
+import { clockOf } from '../shared/yjs-internals.js';
 import type { AccessRole } from './access.js';
 import { TokenBucket, type Limits } from './limits.js';
 import type { Logger } from './log.js';
@@ -168,7 +169,7 @@ export class Connection implements Peer {
     } catch (error) {
       throw new ProtocolError(CloseCode.malformed, `bad state vector: ${(error as Error).message}`);
     }
-    for (const [client, clock] of clocks) if (clock > Y.getState(this.room.doc.store, client)) return true;
+    for (const [client, clock] of clocks) if (clock > clockOf(this.room.doc, client)) return true;
     return false;
   }
 

@@ -16,6 +16,7 @@ import type { BoardStore } from './storage.js';
 import type { Logger } from './log.js';
 import type { Metrics } from './metrics.js';
 import { checkUpdate } from './update-policy.js';
+import { discardPending, hasPending } from '../shared/yjs-internals.js';
 
 /** What a room needs from a connection. */
 export interface Peer {
@@ -197,14 +198,12 @@ export class Room {
     if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
     const verdict = checkUpdate(this.doc, { role: peer.role, protectedClients: this.facilitatorClients }, decoded);
     if (!verdict.allowed) return this.refuseUpdate(peer, verdict.reason);
-    const store = this.doc.store;
-    const pendingBefore = store.pendingStructs !== null || store.pendingDs !== null;
+    const pendingBefore = hasPending(this.doc);
     Y.applyUpdate(this.doc, update, peer);
-    if (peer.role !== 'facilitator' && !pendingBefore && (store.pendingStructs !== null || store.pendingDs !== null)) {
+    if (peer.role !== 'facilitator' && !pendingBefore && hasPending(this.doc)) {
       // The policy lets through only what applies now; should anything of a member's update wait anyway,
       // it is discarded rather than left to land, unchecked, on someone's later write.
-      store.pendingStructs = null;
-      store.pendingDs = null;
+      discardPending(this.doc);
       this.options.log.warn('discarded the pending part of an update', { board: this.name, role: peer.role });
     }
     this.options.metrics.applySeconds.observe((performance.now() - started) / 1000);

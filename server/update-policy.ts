@@ -32,6 +32,8 @@
  * about as much as applying.
  */
 import * as Y from 'yjs';
+import { MAX_PROTECTED_PATH, facilitatorOnlyPlace } from '../shared/grooming/protected-places.js';
+import { clockOf, declaredPlace, itemAt, itemsInRange, pathOf, typeInItem, type AnyType } from '../shared/yjs-internals.js';
 import type { AccessRole } from './access.js';
 
 /** How many neighbours a key lookup may follow (a map entry's chain of overwrites). */
@@ -57,7 +59,7 @@ export interface PolicyContext {
 export function checkUpdate(doc: Y.Doc, { role, protectedClients }: PolicyContext, update: DecodedUpdate): PolicyVerdict {
   if (role === 'facilitator') return ALLOWED;
   if (role === 'observer') return deny('observers cannot change the board');
-  const state = (client: number) => Y.getState(doc.store, client);
+  const state = (client: number) => clockOf(doc, client);
   const gaps = deny('the update has gaps (it builds on edits the relay does not have)');
 
   // Each client's structs must form one run of adjacent clocks: Yjs applies only the last section it
@@ -103,8 +105,8 @@ export function checkUpdate(doc: Y.Doc, { role, protectedClients }: PolicyContex
     return null;
   };
 
-  // Where each item goes: its parent type (null when the parent is new in this update) and its map key
-  // (null in arrays and texts). UNRESOLVED past the depth limit.
+  // Where each item goes: its parent type, or a top-level type's name (null when the parent is new in this
+  // update), and its map key (null in arrays and texts). UNRESOLVED past the depth limit.
   const places = new Map<Y.Item, Place>();
   const placeOf = (start: Y.Item): Place => {
     const chain: Y.Item[] = [];
@@ -122,13 +124,13 @@ export function checkUpdate(doc: Y.Doc, { role, protectedClients }: PolicyContex
         break;
       }
       chain.push(item);
-      const parent = item.parent as AnyType | Y.ID | string | null;
-      if (parent !== null && !(parent instanceof Y.ID) && typeof parent !== 'string') {
-        place = { parent, key: item.parentSub }; // integrated in the board
+      const { parent, key } = declaredPlace(item);
+      if (parent instanceof Y.ID) {
+        place = { parent: parent.clock < state(parent.client) ? typeAt(doc, parent) : null, key };
         break;
       }
       if (parent !== null) {
-        place = { parent: typeof parent === 'string' ? (doc.share.get(parent) ?? null) : parentType(doc, parent, state), key: item.parentSub };
+        place = { parent, key }; // a root's name, or a type in the board
         break;
       }
       const neighbour: Y.ID | null = item.origin ?? item.rightOrigin;
@@ -136,7 +138,7 @@ export function checkUpdate(doc: Y.Doc, { role, protectedClients }: PolicyContex
         place = NOWHERE;
         break;
       }
-      item = neighbour.clock < state(neighbour.client) ? boardItem(doc, neighbour) : inUpdate(neighbour);
+      item = neighbour.clock < state(neighbour.client) ? itemAt(doc, neighbour) : inUpdate(neighbour);
     }
     for (const seen of chain) places.set(seen, place);
     return place;
@@ -165,13 +167,9 @@ export function checkUpdate(doc: Y.Doc, { role, protectedClients }: PolicyContex
       previousEnd = range.clock + range.len;
       if (previousEnd > end(client)) return deny('the update deletes edits the relay does not have');
       // What the board holds in the range (what the update adds itself is checked above).
-      const structs = doc.store.clients.get(client);
-      if (structs === undefined || range.clock >= state(client)) continue;
-      for (let index = Y.findIndexSS(structs, range.clock); index < structs.length; index++) {
-        const struct = structs[index]!;
-        if (struct.id.clock >= previousEnd) break;
-        if (!(struct instanceof Y.Item) || struct.deleted) continue;
-        const what = protectedPlace(doc, { parent: struct.parent as AnyType, key: struct.parentSub });
+      for (const item of itemsInRange(doc, client, range.clock, previousEnd)) {
+        if (item.deleted) continue;
+        const what = protectedPlace(doc, declaredPlace(item) as { parent: AnyType; key: string | null });
         if (what !== null) return deny(`only a facilitator may delete ${what}`);
       }
     }
@@ -179,40 +177,26 @@ export function checkUpdate(doc: Y.Doc, { role, protectedClients }: PolicyContex
   return ALLOWED;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Yjs types are generic over their event type
-type AnyType = Y.AbstractType<any>;
-type Place = { parent: AnyType | null; key: string | null } | typeof UNRESOLVED;
+type Place = { parent: AnyType | string | null; key: string | null } | typeof UNRESOLVED;
 
 /** An item placed nowhere that matters: in an array or text, or under a type that is gone. */
 const NOWHERE: Place = { parent: null, key: null };
 
 /**
- * Which protected entry a (parent, key) place is, or null: the grooming
- * root's session and rounds, the running session's facilitator and current
- * round, any entry of the rounds map (a round), and any field of a round.
+ * Which protected entry a place is (shared/grooming/protected-places.ts), or
+ * null. The parent's path is read by name up to the longest protected path,
+ * so neither the objects the document holds for its roots nor an
+ * untrusted nesting depth changes the answer or its cost.
  */
 function protectedPlace(doc: Y.Doc, place: Exclude<Place, typeof UNRESOLVED>): string | null {
   const { parent, key } = place;
-  if (parent === null) return null;
-  const grooming = doc.getMap('grooming');
-  if (parent === grooming) return key === 'session' || key === 'rounds' ? `"${key}"` : null;
-  const session = grooming.get('session');
-  if (parent === session) return key === 'facilitator' || key === 'currentRound' ? `"${key}"` : null;
-  const rounds = grooming.get('rounds');
-  if (!(rounds instanceof Y.Map)) return null;
-  if (parent === rounds) return 'a poker round';
-  if (parent._item?.parent === rounds) return `a poker round's "${key}"`;
-  return null;
+  if (parent === null || key === null) return null;
+  const path = typeof parent === 'string' ? [parent] : pathOf(doc, parent, MAX_PROTECTED_PATH - 1);
+  return path === null ? null : facilitatorOnlyPlace([...path, key]);
 }
 
-/** The type an explicit parent id names, when the board has it; null for a parent new in the update. */
-function parentType(doc: Y.Doc, id: Y.ID, state: (client: number) => number): AnyType | null {
-  if (id.clock >= state(id.client)) return null;
-  const item = boardItem(doc, id);
-  return item?.content instanceof Y.ContentType ? item.content.type : null;
-}
-
-function boardItem(doc: Y.Doc, id: Y.ID): Y.Item | null {
-  const found = Y.getItem(doc.store, id);
-  return found instanceof Y.Item ? found : null;
+/** The type an item id names, when the board holds that item and it holds a type. */
+function typeAt(doc: Y.Doc, id: Y.ID): AnyType | null {
+  const item = itemAt(doc, id);
+  return item === null ? null : typeInItem(item);
 }

@@ -11,6 +11,7 @@
  */
 import type * as Y from 'yjs';
 import { itemsMap, type ItemMap } from './board.js';
+import { inTransaction } from './yjs-internals.js';
 import type { OrderEntry } from './placement.js';
 import { snapshotItem, type ItemSnapshot } from './snapshot.js';
 
@@ -20,10 +21,6 @@ interface ItemCache {
 }
 
 const caches = new WeakMap<Y.Doc, ItemCache>();
-
-function inTransaction(doc: Y.Doc): boolean {
-  return doc._transaction !== null;
-}
 
 function cacheOf(doc: Y.Doc): ItemCache {
   let cache = caches.get(doc);

@@ -10,7 +10,8 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as encoding from 'lib0/encoding';
 import { addItem, handOff, joinSession, orderedItems, readSession, startSession } from '../../shared/index.js';
 import { signInvite, type AccessRole } from '../../server/access.js';
-import { encodeAwareness } from '../../server/protocol.js';
+import { encodeAwareness, encodeUpdate } from '../../server/protocol.js';
+import { craftUpdate } from '../helpers/craft-update.js';
 import { connectClient, sleep, waitFor, type Client } from '../helpers/clients.js';
 import { startRelayProcess, tempDataDir, type RelayProcess } from '../helpers/relay-process.js';
 
@@ -135,6 +136,33 @@ describe('roles', () => {
     const { roundId } = (await opened.json()) as { roundId: string };
     expect((await api(`/api/boards/meeting/rounds/${roundId}/reveal`, invite('meeting', 'member'), {})).status).toBe(403);
     expect((await api(`/api/boards/meeting/rounds/${roundId}/reveal`, invite('meeting', 'facilitator'), {})).status).toBe(200);
+  });
+
+  it('protects the session and the rounds on a board just loaded from storage', async () => {
+    const fay = join('reloaded', 'facilitator');
+    await fay.synced();
+    const itemId = addItem(fay.doc, { title: 'story' });
+    startSession(fay.doc, { facilitator: { id: 'fay', name: 'Fay' }, agenda: [itemId], now: Date.now() });
+    await sleep(200);
+    const opened = await api('/api/boards/reloaded/rounds', invite('reloaded', 'facilitator'), { itemId });
+    const { roundId } = (await opened.json()) as { roundId: string };
+    await waitFor(() => readSession(fay.doc)?.currentRound === roundId, 'the round to open');
+    fay.destroy();
+    await sleep(300); // the board unloads (UNLOAD_DELAY_MS=0); the next connection loads it from storage
+
+    // A member's first updates replace the rounds and the session by name, without a delete set.
+    const dropped = await metric('relay_dropped_updates_total{role="member"}');
+    const raw = new WebSocket(`${relay.syncUrl}/reloaded?token=${invite('reloaded', 'member')}`);
+    await new Promise((resolve) => raw.once('open', resolve));
+    raw.send(encodeUpdate(craftUpdate([{ client: 8080, clock: 0, items: [{ parentRoot: 'grooming', parentSub: 'rounds', values: ['mallory'] }] }])));
+    raw.send(encodeUpdate(craftUpdate([{ client: 8081, clock: 0, items: [{ parentRoot: 'grooming', parentSub: 'session', values: ['mallory'] }] }])));
+    await waitFor(async () => (await metric('relay_dropped_updates_total{role="member"}')) === dropped + 2, 'both updates to be dropped');
+    raw.close();
+
+    const back = join('reloaded', 'facilitator');
+    await back.synced();
+    expect(readSession(back.doc)).toMatchObject({ facilitator: 'fay', currentRound: roundId });
+    expect((back.doc.getMap('grooming').get('rounds') as Y.Map<unknown>).has(roundId)).toBe(true);
   });
 
   it('lets a connection publish presence only for its own client ids', async () => {

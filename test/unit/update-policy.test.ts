@@ -137,3 +137,62 @@ describe('the role policy, second review', () => {
 function itemsOf(doc: Y.Doc): Y.ID[] {
   return [...doc.getMap('items')._map.values()].map((item) => item.id);
 }
+
+describe('the role policy on a board just loaded from storage', () => {
+  /** The board as the relay holds it after loading its stored state: no accessor has touched a top-level type yet. */
+  function loaded(doc: Y.Doc): Y.Doc {
+    const fresh = new Y.Doc();
+    Y.applyUpdate(fresh, Y.encodeStateAsUpdate(doc));
+    return fresh;
+  }
+  const entry = (type: Y.Map<unknown>, key: string) => type._map.get(key)!.id;
+  const groomingOf = (doc: Y.Doc) => doc.getMap('grooming');
+  const roundOf = (doc: Y.Doc) => (groomingOf(doc).get('rounds') as Y.Map<Y.Map<unknown>>).get('r1')!;
+
+  /** Each protected place, written by a member as an honest replica would and as a crafted update without a delete set. */
+  function attempts(doc: Y.Doc): [string, Uint8Array][] {
+    const grooming = groomingOf(doc);
+    const session = sessionMap(doc);
+    const rounds = grooming.get('rounds') as Y.Map<unknown>;
+    const round = roundOf(doc);
+    const overwrite = (id: Y.ID) => craftUpdate([{ client: 7070, clock: 0, items: [{ origin: id, values: ['mallory'] }] }]);
+    return [
+      ['grooming.session, replaced', memberEdit(doc, (r) => groomingOf(r).set('session', new Y.Map()))],
+      ['grooming.session, crafted', overwrite(entry(grooming, 'session'))],
+      ['grooming.session, by root name', craftUpdate([{ client: 7071, clock: 0, items: [{ parentRoot: 'grooming', parentSub: 'session', values: ['x'] }] }])],
+      ['grooming.rounds, replaced', memberEdit(doc, (r) => groomingOf(r).set('rounds', new Y.Map()))],
+      ['grooming.rounds, crafted', overwrite(entry(grooming, 'rounds'))],
+      ['the facilitator', memberEdit(doc, (r) => handOff(r, 'mo'))],
+      ['the facilitator, crafted', overwrite(entry(session, 'facilitator'))],
+      ['the current round', memberEdit(doc, (r) => sessionMap(r).set('currentRound', 'fake'))],
+      ['the current round, crafted', overwrite(entry(session, 'currentRound'))],
+      ['a new round', craftUpdate([{ client: 7072, clock: 0, items: [{ parentId: rounds._item!.id, parentSub: 'r2', values: ['x'] }] }])],
+      ['a round, replaced', overwrite(entry(rounds, 'r1'))],
+      ["a round's key", memberEdit(doc, (r) => roundOf(r).set('publicKey', { forged: true }))],
+      ["a round's key, crafted", overwrite(entry(round, 'publicKey'))],
+      ["a round's reveal", craftUpdate([{ client: 7073, clock: 0, items: [{ parentId: round._item!.id, parentSub: 'privateKey', values: ['x'] }] }])],
+      ['a round, deleted', memberEdit(doc, (r) => (groomingOf(r).get('rounds') as Y.Map<unknown>).delete('r1'))],
+      ['the facilitator, deleted', memberEdit(doc, (r) => sessionMap(r).delete('facilitator'))],
+      ['the session, deleted', memberEdit(doc, (r) => groomingOf(r).delete('session'))],
+    ];
+  }
+
+  it('refuses a member writing or deleting every protected place, whatever the document holds for its top-level types', () => {
+    const { doc } = board();
+    const tried = attempts(doc);
+    expect(tried.filter(([, update]) => verdict(loaded(doc), update)).map(([what]) => what)).toEqual([]);
+    expect(tried.filter(([, update]) => !verdict(loaded(doc), update, 'facilitator')).map(([what]) => what)).toEqual([]);
+  });
+
+  it('still lets members make honest edits on a board just loaded', async () => {
+    const { doc, itemId } = board();
+    const sealed = await sealVote(publicKey, '2', { roundId: 'r1', voter: 'mo' });
+    for (const edit of [
+      memberEdit(doc, (r) => addItem(r, { title: 'another' })),
+      memberEdit(doc, (r) => updateItem(r, itemId, { labels: ['session'] })),
+      memberEdit(doc, (r) => castVote(r, 'r1', { id: 'mo', name: 'Mo' }, sealed, 3000)),
+    ]) {
+      expect(verdict(loaded(doc), edit)).toBe(true);
+    }
+  });
+});
