@@ -3,6 +3,7 @@
  * README; a bad value stops the relay at start with a message naming it.
  */
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import type { TrustProxy } from './client-address.js';
 import { isLogLevel, type LogLevel } from './log.js';
 import type { SyncMode } from './storage.js';
 
@@ -20,7 +21,7 @@ export interface Config {
   drainMs: number;
   /** 0: no quota. */
   maxStorageBytes: number;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -47,6 +48,36 @@ function flag(env: NodeJS.ProcessEnv, name: string): boolean {
   throw new Error(`${name} must be true or false; got ${JSON.stringify(raw)}`);
 }
 
+function readLimits(env: NodeJS.ProcessEnv): Limits {
+  const d = DEFAULT_LIMITS;
+  const work = integer(env, 'MAX_WORK_MS_PER_SECOND', d.workMsPerSecond, 1, 1000);
+  const addressWork = integer(env, 'MAX_ADDRESS_WORK_MS_PER_SECOND', d.addressWorkMsPerSecond, 1, 1000);
+  return {
+    messagesPerSecond: integer(env, 'MAX_MESSAGES_PER_SECOND', d.messagesPerSecond, 1, 1_000_000),
+    bytesPerSecond: integer(env, 'MAX_BYTES_PER_SECOND', d.bytesPerSecond, 1024, 1024 ** 3),
+    // A burst of six seconds' worth: room for one large update or first sync.
+    workMsPerSecond: work,
+    workBurstMs: work * 6,
+    addressWorkMsPerSecond: addressWork,
+    addressWorkBurstMs: addressWork * 6,
+    updateEntries: integer(env, 'MAX_UPDATE_ENTRIES', d.updateEntries, 100, 100_000_000),
+    presenceBytes: integer(env, 'MAX_PRESENCE_BYTES', d.presenceBytes, 1024, 1024 ** 3),
+    connectionsPerAddress: integer(env, 'MAX_CONNECTIONS_PER_ADDRESS', d.connectionsPerAddress, 1, 1_000_000),
+    handshakesPerAddress: integer(env, 'MAX_HANDSHAKES_PER_ADDRESS', d.handshakesPerAddress, 1, 1_000_000),
+    handshakeTimeoutMs: integer(env, 'HANDSHAKE_TIMEOUT_MS', d.handshakeTimeoutMs, 100, 10 * 60 * 1000),
+    maxLoadedBoards: integer(env, 'MAX_LOADED_BOARDS', d.maxLoadedBoards, 1, 10_000_000),
+    maxSendBufferBytes: integer(env, 'MAX_SEND_BUFFER_BYTES', d.maxSendBufferBytes, 1024, 1024 ** 3),
+    sendBufferBytesPerAddress: integer(env, 'MAX_ADDRESS_SEND_BUFFER_BYTES', d.sendBufferBytesPerAddress, 1024, 1024 ** 4),
+    sendBufferBytesTotal: integer(env, 'MAX_TOTAL_SEND_BUFFER_BYTES', d.sendBufferBytesTotal, 1024, 1024 ** 4),
+  };
+}
+
+/** TRUST_PROXY: true, false, or loopback (the default: trust X-Forwarded-For from a proxy on this machine only). */
+function readTrustProxy(env: NodeJS.ProcessEnv): TrustProxy {
+  if ((env.TRUST_PROXY ?? '') === '' || env.TRUST_PROXY === 'loopback') return 'loopback';
+  return flag(env, 'TRUST_PROXY');
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const sync = env.SQLITE_SYNC ?? 'normal';
   if (sync !== 'normal' && sync !== 'full') throw new Error(`SQLITE_SYNC must be normal or full; got ${JSON.stringify(sync)}`);
@@ -61,15 +92,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sqliteSync: sync,
     logLevel,
     authSecret: readSecret(env),
-    limits: {
-      messagesPerSecond: integer(env, 'MAX_MESSAGES_PER_SECOND', DEFAULT_LIMITS.messagesPerSecond, 1, 1_000_000),
-      bytesPerSecond: integer(env, 'MAX_BYTES_PER_SECOND', DEFAULT_LIMITS.bytesPerSecond, 1024, 1024 ** 3),
-      connectionsPerAddress: integer(env, 'MAX_CONNECTIONS_PER_ADDRESS', DEFAULT_LIMITS.connectionsPerAddress, 1, 1_000_000),
-      maxLoadedBoards: integer(env, 'MAX_LOADED_BOARDS', DEFAULT_LIMITS.maxLoadedBoards, 1, 10_000_000),
-      maxSendBufferBytes: integer(env, 'MAX_SEND_BUFFER_BYTES', DEFAULT_LIMITS.maxSendBufferBytes, 1024, 1024 ** 3),
-    },
+    limits: readLimits(env),
     drainMs: integer(env, 'DRAIN_MS', 0, 0, 10 * 60 * 1000),
     maxStorageBytes: integer(env, 'MAX_STORAGE_BYTES', 0, 0, Number.MAX_SAFE_INTEGER),
-    trustProxy: flag(env, 'TRUST_PROXY'),
+    trustProxy: readTrustProxy(env),
   };
 }

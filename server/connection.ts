@@ -10,24 +10,27 @@ import { CloseCode, ProtocolError, encodeSyncStep1, encodeSyncStep2, encodeUpdat
 import type { Peer, Room } from './room.js';
 import { clockOf } from '../shared/yjs-internals.js';
 import type { AccessRole } from './access.js';
-import { TokenBucket, type Limits } from './limits.js';
+import { TokenBucket, type Limits, type WorkBudgets } from './limits.js';
 import type { Logger } from './log.js';
 import type { LimitName, Metrics } from './metrics.js';
+import type { Buffered } from './send-buffers.js';
 
 export interface ConnectionContext {
   log: Logger;
   metrics: Metrics;
   limits: Limits;
   maxMessageBytes: number;
+  work: WorkBudgets;
 }
 
-export class Connection implements Peer {
+export class Connection implements Peer, Buffered {
   /** Set by pongs and messages; the relay's ping sweep closes sockets that stay silent. */
   alive = true;
   private queue: Uint8Array[] | null = [];
   private closed = false;
   private readonly messageBudget: TokenBucket;
   private readonly byteBudget: TokenBucket;
+  private readonly work: ReturnType<WorkBudgets['open']>;
   private readonly log: Logger;
   /** A returning client's state vector, answered once its own state is committed (see holdAnswer). */
   private heldStateVector: Uint8Array | null = null;
@@ -40,6 +43,8 @@ export class Connection implements Peer {
     private readonly socket: WebSocket,
     private readonly room: Room,
     readonly role: AccessRole,
+    /** The client's address, as the per-address limits count it. */
+    readonly address: string,
     private readonly context: ConnectionContext,
     private readonly onClose: (connection: Connection) => void,
   ) {
@@ -47,6 +52,7 @@ export class Connection implements Peer {
     this.log = context.log;
     this.messageBudget = new TokenBucket(limits.messagesPerSecond, limits.messagesPerSecond * 2);
     this.byteBudget = new TokenBucket(limits.bytesPerSecond, Math.max(context.maxMessageBytes, limits.bytesPerSecond * 2));
+    this.work = context.work.open(address);
     socket.on('message', (data, isBinary) => this.onMessage(data, isBinary));
     socket.on('pong', () => (this.alive = true));
     // ws reports oversized frames (it then closes with 1009) and socket errors here.
@@ -72,7 +78,7 @@ export class Connection implements Peer {
     }
     const queued = this.queue ?? [];
     this.queue = null;
-    for (const frame of queued) this.handle(frame);
+    for (const frame of queued) this.timed(frame);
   }
 
   private onMessage(data: WebSocket.RawData, isBinary: boolean): void {
@@ -89,7 +95,7 @@ export class Connection implements Peer {
     const now = performance.now();
     if (!this.messageBudget.take(1, now)) return this.overLimit('messages', `over the message rate limit (${limits.messagesPerSecond}/s)`);
     if (!this.byteBudget.take(frame.byteLength, now)) return this.overLimit('bytes', `over the byte rate limit (${limits.bytesPerSecond} bytes/s)`);
-    if (this.queue === null) this.handle(frame);
+    if (this.queue === null) this.timed(frame);
     else if (!(this.queue.length === 0 && !this.answeredEarly && this.answerEarly(frame))) this.queue.push(frame);
   }
 
@@ -112,6 +118,20 @@ export class Connection implements Peer {
     return true;
   }
 
+  /** Handles a frame and charges the time it took to this connection's and its address's work budgets. */
+  private timed(frame: Uint8Array): void {
+    const started = performance.now();
+    this.handle(frame);
+    if (this.closed) return;
+    const now = performance.now();
+    const spent = now - started;
+    const own = this.work.connection.charge(spent, now);
+    const shared = this.work.address.charge(spent, now);
+    const { limits } = this.context;
+    if (!own) this.overLimit('work', `over the work budget (${limits.workMsPerSecond} ms of relay time per second)`);
+    else if (!shared) this.overLimit('address-work', `over the work budget of its address (${limits.addressWorkMsPerSecond} ms of relay time per second)`);
+  }
+
   private handle(frame: Uint8Array): void {
     if (this.closed) return;
     try {
@@ -131,14 +151,24 @@ export class Connection implements Peer {
           this.room.receiveUpdate(this, message.update);
           break;
         case 'awareness':
+          if (message.update.byteLength > this.context.limits.presenceBytes) {
+            throw new ProtocolError(CloseCode.tooBig, `presence message over ${this.context.limits.presenceBytes} bytes (MAX_PRESENCE_BYTES)`, 'presence-size');
+          }
           this.room.receiveAwareness(this, message.update);
           break;
-        case 'query-awareness':
-          this.send(this.room.awarenessSnapshot());
+        case 'query-awareness': {
+          // The answer can be far larger than the question: it counts toward the asker's byte rate.
+          const snapshot = this.room.awarenessSnapshot();
+          if (!this.byteBudget.take(snapshot.byteLength)) {
+            throw new ProtocolError(CloseCode.policy, `over the byte rate limit (${this.context.limits.bytesPerSecond} bytes/s) with presence queries`, 'bytes');
+          }
+          this.send(snapshot);
           break;
+        }
       }
     } catch (error) {
       if (error instanceof ProtocolError) {
+        if (error.limit !== undefined) this.context.metrics.limitClose(error.limit);
         this.log.info('closing a socket for bad input', { board: this.room.name, code: error.code, reason: error.message });
         this.close(error.code, error.message);
       } else {
@@ -206,12 +236,20 @@ export class Connection implements Peer {
     this.socket.send(frame);
   }
 
+  bufferedBytes(): number {
+    return this.closed ? 0 : this.socket.bufferedAmount;
+  }
+
+  closeForBuffer(limit: 'address-send-buffer' | 'total-send-buffer'): void {
+    this.overLimit(limit, 'not reading: the relay holds too much unsent for this address or in all; reconnect to resync', CloseCode.tryAgainLater);
+  }
+
   private overLimit(limit: LimitName, reason: string, code: number = CloseCode.policy): void {
     this.context.metrics.limitClose(limit);
     this.log.info('closing a socket over a limit', { board: this.room.name, limit });
     this.close(code, reason);
     // Its close frame waits behind what it has not read; do not wait with it.
-    if (limit === 'send-buffer') setTimeout(() => this.socket.terminate(), 1000).unref();
+    if (code === CloseCode.tryAgainLater) setTimeout(() => this.socket.terminate(), 1000).unref();
   }
 
   close(code: number, reason: string): void {
@@ -237,6 +275,7 @@ export class Connection implements Peer {
     this.closed = true;
     clearTimeout(this.holdTimer);
     this.queue = null;
+    this.work.release();
     this.room.leave(this);
     this.onClose(this);
   }

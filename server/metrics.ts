@@ -4,7 +4,19 @@
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
-export type LimitName = 'messages' | 'bytes' | 'connections-per-address' | 'send-buffer';
+export type LimitName =
+  | 'messages'
+  | 'bytes'
+  | 'work'
+  | 'address-work'
+  | 'update-entries'
+  | 'presence-size'
+  | 'connections-per-address'
+  | 'handshakes-per-address'
+  | 'handshake-timeout'
+  | 'send-buffer'
+  | 'address-send-buffer'
+  | 'total-send-buffer';
 
 export class Metrics {
   readonly registry = new Registry();
@@ -27,6 +39,11 @@ export class Metrics {
     registers: [this.registry],
   });
   readonly storageErrors = new Counter({ name: 'relay_storage_errors_total', help: 'Failed storage writes (the update was refused)', registers: [this.registry] });
+  readonly quarantinedRows = new Counter({
+    name: 'relay_quarantined_rows_total',
+    help: 'Stored updates that could not be read, moved aside so that their boards load',
+    registers: [this.registry],
+  });
   readonly evictions = new Counter({ name: 'relay_evictions_total', help: 'Boards unloaded to stay under MAX_LOADED_BOARDS', registers: [this.registry] });
   readonly limitCloses = new Counter({
     name: 'relay_limit_closes_total',

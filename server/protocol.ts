@@ -28,6 +28,7 @@
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import type { LimitName } from './metrics.js';
 
 export const MESSAGE_SYNC = 0;
 export const MESSAGE_AWARENESS = 1;
@@ -65,6 +66,8 @@ export class ProtocolError extends Error {
   constructor(
     readonly code: number,
     message: string,
+    /** The limit passed, when that is why (counted in /metrics). */
+    readonly limit?: LimitName,
   ) {
     super(message);
   }

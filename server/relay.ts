@@ -9,7 +9,7 @@
  * forwarded -> close (presence removed; the room is saved and unloaded when
  * its last client leaves).
  */
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
@@ -17,7 +17,10 @@ import { AccessError, verifyInvite, type AccessRole } from './access.js';
 import { Connection, type ConnectionContext } from './connection.js';
 import { createHttpHandler } from './http.js';
 import { createAccessApi } from './invites.js';
-import { AddressCounter, DEFAULT_LIMITS, type Limits } from './limits.js';
+import { AddressCounter, DEFAULT_LIMITS, WorkBudgets, type Limits } from './limits.js';
+import { clientAddress, type TrustProxy } from './client-address.js';
+import { guardHandshakes } from './handshakes.js';
+import { SWEEP_MS, sweepSendBuffers } from './send-buffers.js';
 import { Metrics } from './metrics.js';
 import { createPokerApi } from './poker.js';
 import { boardFromSyncPath } from './paths.js';
@@ -49,8 +52,8 @@ export interface RelayOptions {
   limits?: Partial<Limits>;
   /** On close, how long /ready answers 503 (and new sockets are refused) before the relay shuts down. */
   drainMs?: number;
-  /** Take the client's address from X-Forwarded-For (behind a reverse proxy). */
-  trustProxy?: boolean;
+  /** Whose X-Forwarded-For to believe for the client's address (client-address.ts); default 'loopback'. */
+  trustProxy?: TrustProxy;
   log?: Logger;
 }
 
@@ -73,24 +76,24 @@ function refuse(socket: Duplex, status: number, reason = ''): void {
   socket.destroy();
 }
 
-/** The client's address, for the per-address connection cap. */
-function clientAddress(request: IncomingMessage, trustProxy: boolean): string {
-  const forwarded = trustProxy ? request.headers['x-forwarded-for'] : undefined;
-  // The rightmost entry is the one our proxy added; the ones before it are whatever the client sent.
-  const last = (Array.isArray(forwarded) ? forwarded.at(-1) : forwarded)?.split(',').at(-1)?.trim();
-  return last || request.socket.remoteAddress || 'unknown';
-}
-
 export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   const log = options.log ?? createLogger('warn');
   const metrics = new Metrics();
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const maxMessageBytes = options.maxMessageBytes ?? 16 * 1024 * 1024;
   const store = options.store ?? new SqliteBoardStore(options.dataDir ?? './data', options.sqliteSync, options.maxStorageBytes || null);
-  const rooms = new Rooms(store, log, options.compactEvery ?? 500, options.unloadDelayMs ?? 2000, limits.maxLoadedBoards, metrics);
+  const rooms = new Rooms({
+    store,
+    log,
+    metrics,
+    compactEvery: options.compactEvery ?? 500,
+    unloadDelayMs: options.unloadDelayMs ?? 2000,
+    maxLoaded: limits.maxLoadedBoards,
+    scanLimits: { maxEntries: limits.updateEntries },
+  });
   const connections = new Set<Connection>();
   const perAddress = new AddressCounter(limits.connectionsPerAddress);
-  const context: ConnectionContext = { log, metrics, limits, maxMessageBytes };
+  const context: ConnectionContext = { log, metrics, limits, maxMessageBytes, work: new WorkBudgets(limits) };
   const stats = () => ({ rooms: rooms.size, connections: connections.size });
   const authSecret = options.authSecret || null;
   /** Ready: /ready says 200. Accepting: new sockets are taken (also while draining, until shutdown). */
@@ -101,6 +104,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   const server: Server = createServer(
     createHttpHandler({ clientDir: options.clientDir ?? DEFAULT_CLIENT_DIR, health: stats, ready: () => ready, metrics: () => metrics.text(), apis, log }),
   );
+  guardHandshakes(server, { perAddress: limits.handshakesPerAddress, timeoutMs: limits.handshakeTimeoutMs, metrics });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
 
   /** Who may open the board: the invite's role, or facilitator when the relay has no AUTH_SECRET. */
@@ -128,7 +132,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
       if (error instanceof AccessError) return refused(error.status, error.message);
       throw error;
     }
-    const address = clientAddress(request, options.trustProxy ?? false);
+    const address = clientAddress(request, options.trustProxy ?? 'loopback');
     if (!perAddress.tryAdd(address)) {
       metrics.limitClose('connections-per-address');
       return refused(429, `at most ${limits.connectionsPerAddress} connections per address`);
@@ -137,7 +141,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     socket.once('close', () => perAddress.remove(address));
     sockets.handleUpgrade(request, socket, head, (ws) => {
       const room = rooms.open(board);
-      const connection = new Connection(ws, room, role, context, (closed) => {
+      const connection = new Connection(ws, room, role, address, context, (closed) => {
         connections.delete(closed);
         metrics.connections.set(connections.size);
         rooms.releaseIfIdle(room);
@@ -151,6 +155,8 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     for (const connection of connections) connection.terminateIfSilent();
   }, options.pingIntervalMs ?? 30_000);
   pingTimer.unref();
+  const sweepTimer = setInterval(() => sweepSendBuffers(connections, limits.sendBufferBytesPerAddress, limits.sendBufferBytesTotal), SWEEP_MS);
+  sweepTimer.unref();
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -170,6 +176,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
       if (options.drainMs) await new Promise((resolve) => setTimeout(resolve, options.drainMs));
       accepting = false;
       clearInterval(pingTimer);
+      clearInterval(sweepTimer);
       const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const connection of [...connections]) connection.close(CloseCode.restart, 'server restarting');
       rooms.closeAll();

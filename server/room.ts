@@ -16,7 +16,8 @@ import type { BoardStore } from './storage.js';
 import type { Logger } from './log.js';
 import type { Metrics } from './metrics.js';
 import { checkUpdate } from './update-policy.js';
-import { discardPending, hasPending } from '../shared/yjs-internals.js';
+import { clockOf, discardPending, hasPending } from '../shared/yjs-internals.js';
+import { scanUpdate, type ScanLimits } from './update-scan.js';
 
 /** What a room needs from a connection. */
 export interface Peer {
@@ -48,6 +49,8 @@ export interface RoomOptions {
   metrics: Metrics;
   /** Compact storage after this many appended updates. */
   compactEvery: number;
+  /** What one update may hold (update-scan.ts). */
+  scanLimits: ScanLimits;
   /** Called once when the room fails and must be dropped. */
   onFailed: (room: Room) => void;
 }
@@ -60,6 +63,8 @@ export class Room {
   private lastSeq = 0;
   /** The whole board encoded, for new clients; dropped on every change. */
   private encodedState: Uint8Array | null = null;
+  /** The last answer to a non-empty state vector; dropped on every change. */
+  private lastDiff: { key: string; update: Uint8Array } | null = null;
   /** Sends of the stored state made before it was applied (see answerEarly); null outside that window. */
   private earlyAnswers: Promise<void>[] | null = null;
   private answeredEarly = false;
@@ -96,10 +101,24 @@ export class Room {
     try {
       const stored = await this.options.store.load(this.name);
       if (this.state !== 'loading') return;
-      if (stored.updates.length === 1) await this.answerEarly(stored.updates[0]!);
+      for (const { seq, reason } of stored.quarantined) this.quarantined(seq, reason);
+      const only = stored.updates.length === 1 ? stored.updates[0]! : null;
+      if (only?.verified) await this.answerEarly(only.data);
       if (this.state !== 'loading') return;
       Y.transact(this.doc, () => {
-        for (const update of stored.updates) Y.applyUpdate(this.doc, update);
+        for (const { seq, data, verified } of stored.updates) {
+          if (!verified) {
+            // Older than checksums: decode first, since applying can integrate part of a bad update before it fails.
+            try {
+              Y.decodeUpdate(data);
+            } catch (error) {
+              this.options.store.quarantine(this.name, seq, `unreadable: ${(error as Error).message}`);
+              this.quarantined(seq, (error as Error).message);
+              continue;
+            }
+          }
+          Y.applyUpdate(this.doc, data);
+        }
       });
       if (this.answeredEarly) this.loadedVector = Y.encodeStateVector(this.doc);
       this.lastSeq = stored.lastSeq;
@@ -110,6 +129,12 @@ export class Room {
     } catch (error) {
       this.fail('load', error);
     }
+  }
+
+  /** A stored row that could not be read was set aside; the board loads without it, and loudly says so. */
+  private quarantined(seq: number, reason: string): void {
+    this.options.metrics.quarantinedRows.inc();
+    this.options.log.error('a stored update could not be read and was quarantined; the board loads without it', { board: this.name, seq, reason });
   }
 
   /**
@@ -186,6 +211,8 @@ export class Room {
     const started = performance.now();
     // Observers write nothing: their updates are not even decoded (decoding can be costly).
     if (peer.role === 'observer') return this.refuseUpdate(peer, 'observers cannot change the board');
+    // From the bytes alone: what would be costly to decode (too many entries, sub-documents, deep values) or is no v1 update.
+    scanUpdate(update, this.options.scanLimits);
     let decoded: ReturnType<typeof Y.decodeUpdate>;
     try {
       // Decoding first: applyUpdate can integrate part of a corrupt update
@@ -197,12 +224,15 @@ export class Room {
     // An empty update (every client's sync step 2 when it has nothing new) changes nothing.
     if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) return;
     const verdict = checkUpdate(this.doc, { role: peer.role, protectedClients: this.facilitatorClients }, decoded);
+    if (!verdict.allowed && verdict.breach === 'structure') {
+      // No honest client sends one; an honest one that somehow did resends everything it has after reconnecting.
+      throw new ProtocolError(CloseCode.policy, `update refused: ${verdict.reason}; reconnect to resync`);
+    }
     if (!verdict.allowed) return this.refuseUpdate(peer, verdict.reason);
-    const pendingBefore = hasPending(this.doc);
     Y.applyUpdate(this.doc, update, peer);
-    if (peer.role !== 'facilitator' && !pendingBefore && hasPending(this.doc)) {
-      // The policy lets through only what applies now; should anything of a member's update wait anyway,
-      // it is discarded rather than left to land, unchecked, on someone's later write.
+    if (hasPending(this.doc)) {
+      // The policy lets through only what applies now; should anything wait anyway, it is discarded rather
+      // than kept, re-read on every later update, and left to land unchecked on someone's later write.
       discardPending(this.doc);
       this.options.log.warn('discarded the pending part of an update', { board: this.name, role: peer.role });
     }
@@ -267,13 +297,23 @@ export class Room {
    * the relay's share of a new client's wait.
    */
   diffFor(stateVector: Uint8Array): Uint8Array {
-    if (Y.decodeStateVector(stateVector).size > 0) return Y.encodeStateAsUpdate(this.doc, stateVector);
-    return (this.encodedState ??= Y.encodeStateAsUpdate(this.doc));
+    // Clients the board has never seen change nothing in the answer: without them, most requests are the
+    // empty vector, whose answer is cached. The last other answer is cached too, so that asking again and
+    // again with the same vector costs nothing until the board changes.
+    const known = new Map<number, number>();
+    for (const [client, clock] of Y.decodeStateVector(stateVector)) {
+      if (clock > 0 && clockOf(this.doc, client) > 0) known.set(client, clock);
+    }
+    if (known.size === 0) return (this.encodedState ??= Y.encodeStateAsUpdate(this.doc));
+    const key = [...known].join(',');
+    if (this.lastDiff?.key !== key) this.lastDiff = { key, update: Y.encodeStateAsUpdate(this.doc, Y.encodeStateVector(known)) };
+    return this.lastDiff.update;
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (this.state !== 'ready') return;
     this.encodedState = null;
+    this.lastDiff = null;
     this.changedSinceLoad = true;
     const started = performance.now();
     try {

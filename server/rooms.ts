@@ -12,25 +12,30 @@
  * every board has clients, the least recently opened one: its clients are
  * closed with 1013 and reconnect, which loads it again.
  */
-import { Room } from './room.js';
+import { Room, type RoomOptions } from './room.js';
 import { CloseCode } from './protocol.js';
-import type { BoardStore } from './storage.js';
 import type { Logger } from './log.js';
 import type { Metrics } from './metrics.js';
+
+export interface RoomsOptions extends Omit<RoomOptions, 'onFailed'> {
+  /** How long a board with no clients stays loaded. */
+  unloadDelayMs: number;
+  /** MAX_LOADED_BOARDS. */
+  maxLoaded: number;
+}
 
 export class Rooms {
   /** In least recently opened order: Map keeps insertion order, and open() re-inserts. */
   private readonly rooms = new Map<string, Room>();
   private readonly idle = new Map<Room, NodeJS.Timeout>();
+  private readonly log: Logger;
+  private readonly metrics: Metrics;
+  private readonly unloadDelayMs: number;
+  private readonly maxLoaded: number;
 
-  constructor(
-    private readonly store: BoardStore,
-    private readonly log: Logger,
-    private readonly compactEvery: number,
-    private readonly unloadDelayMs: number,
-    private readonly maxLoaded: number,
-    private readonly metrics: Metrics,
-  ) {}
+  constructor(private readonly options: RoomsOptions) {
+    ({ log: this.log, metrics: this.metrics, unloadDelayMs: this.unloadDelayMs, maxLoaded: this.maxLoaded } = options);
+  }
 
   get size(): number {
     return this.rooms.size;
@@ -48,13 +53,7 @@ export class Rooms {
     while (this.rooms.size >= this.maxLoaded && this.evictOne()) {
       // evicted one; check again
     }
-    room = new Room(name, {
-      store: this.store,
-      log: this.log,
-      metrics: this.metrics,
-      compactEvery: this.compactEvery,
-      onFailed: (failed) => this.drop(failed),
-    });
+    room = new Room(name, { ...this.options, onFailed: (failed) => this.drop(failed) });
     this.rooms.set(name, room);
     this.metrics.boardsLoaded.set(this.rooms.size);
     return room;

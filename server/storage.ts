@@ -3,7 +3,13 @@
  *
  * One table holds every board as a list of Yjs updates:
  *
- *   updates(board TEXT, seq INTEGER, data BLOB), primary key (board, seq)
+ *   updates(board TEXT, seq INTEGER, data BLOB, crc INTEGER), primary key (board, seq)
+ *
+ * `crc` is the CRC-32 of `data` (null for rows written before it existed).
+ * A row whose bytes no longer match it (a flipped bit, a truncated write) is
+ * moved to `quarantine(board, seq, data, reason, at)` when its board loads,
+ * so that the rest of the board loads; clients that still hold its edits
+ * send them again when they sync.
  *
  * `append` commits one update before it returns; the relay forwards an
  * update only after that, so anything another client has seen is on disk
@@ -18,12 +24,22 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
+
+export interface StoredUpdate {
+  seq: number;
+  data: Uint8Array;
+  /** The bytes match the checksum written with them; false for rows older than checksums. */
+  verified: boolean;
+}
 
 export interface StoredBoard {
-  /** The board's updates, oldest first; empty for a board never written. */
-  updates: Uint8Array[];
+  /** The board's readable updates, oldest first; empty for a board never written. */
+  updates: StoredUpdate[];
   /** Sequence number of the last update, 0 when there is none. */
   lastSeq: number;
+  /** Rows that failed their checksum and were moved to quarantine while loading. */
+  quarantined: { seq: number; reason: string }[];
 }
 
 /** A poker round's private key, kept by the relay until the reveal (docs/poker.md). */
@@ -42,6 +58,8 @@ export interface BoardStore {
   append(board: string, update: Uint8Array): number;
   /** Replaces the rows with seq <= upToSeq by `state` (which must include all of them). */
   compact(board: string, state: Uint8Array, upToSeq: number): void;
+  /** Moves a stored row that cannot be read out of the board, keeping its bytes for inspection. */
+  quarantine(board: string, seq: number, reason: string): void;
   close(): void;
 }
 
@@ -52,10 +70,12 @@ const MAX_PAGES = 4294967294;
 
 export class SqliteBoardStore implements BoardStore {
   private readonly db: Database.Database;
-  private readonly selectUpdates: Database.Statement<[string], { seq: number; data: Buffer }>;
-  private readonly insertUpdate: Database.Statement<[string, string, Uint8Array], { seq: number }>;
+  private readonly selectUpdates: Database.Statement<[string], { seq: number; data: Buffer; crc: number | null }>;
+  private readonly insertUpdate: Database.Statement<[string, string, Uint8Array, number], { seq: number }>;
   private readonly deleteUpTo: Database.Statement<[string, number]>;
-  private readonly insertAt: Database.Statement<[string, number, Uint8Array]>;
+  private readonly insertAt: Database.Statement<[string, number, Uint8Array, number]>;
+  private readonly moveToQuarantine: Database.Statement<[string, number, string, number]>;
+  private readonly deleteRow: Database.Statement<[string, number]>;
   private readonly insertKey: Database.Statement<[string, string, string, string]>;
   private readonly selectKey: Database.Statement<[string, string], { private_key: string; secret_hash: string }>;
 
@@ -71,6 +91,16 @@ export class SqliteBoardStore implements BoardStore {
       data BLOB NOT NULL,
       PRIMARY KEY (board, seq)
     ) WITHOUT ROWID`);
+    const columns = this.db.prepare("SELECT name FROM pragma_table_info('updates')").all() as { name: string }[];
+    if (!columns.some((column) => column.name === 'crc')) this.db.exec('ALTER TABLE updates ADD COLUMN crc INTEGER');
+    this.db.exec(`CREATE TABLE IF NOT EXISTS quarantine (
+      board TEXT NOT NULL,
+      seq INTEGER NOT NULL,
+      data BLOB NOT NULL,
+      reason TEXT NOT NULL,
+      at INTEGER NOT NULL,
+      PRIMARY KEY (board, seq)
+    ) WITHOUT ROWID`);
     // Never part of the document: a round's private key leaves this table only at its reveal.
     this.db.exec(`CREATE TABLE IF NOT EXISTS round_keys (
       board TEXT NOT NULL,
@@ -81,19 +111,39 @@ export class SqliteBoardStore implements BoardStore {
     ) WITHOUT ROWID`);
     this.insertKey = this.db.prepare('INSERT INTO round_keys (board, round, private_key, secret_hash) VALUES (?, ?, ?, ?)');
     this.selectKey = this.db.prepare('SELECT private_key, secret_hash FROM round_keys WHERE board = ? AND round = ?');
-    this.selectUpdates = this.db.prepare('SELECT seq, data FROM updates WHERE board = ? ORDER BY seq');
+    this.selectUpdates = this.db.prepare('SELECT seq, data, crc FROM updates WHERE board = ? ORDER BY seq');
     this.insertUpdate = this.db.prepare(
-      'INSERT INTO updates (board, seq, data) VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM updates WHERE board = ?), ?) RETURNING seq',
+      'INSERT INTO updates (board, seq, data, crc) VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM updates WHERE board = ?), ?, ?) RETURNING seq',
     );
     this.deleteUpTo = this.db.prepare('DELETE FROM updates WHERE board = ? AND seq <= ?');
-    this.insertAt = this.db.prepare('INSERT INTO updates (board, seq, data) VALUES (?, ?, ?)');
+    this.insertAt = this.db.prepare('INSERT INTO updates (board, seq, data, crc) VALUES (?, ?, ?, ?)');
+    this.moveToQuarantine = this.db.prepare(
+      'INSERT OR REPLACE INTO quarantine (board, seq, data, reason, at) SELECT board, seq, data, ?3, ?4 FROM updates WHERE board = ?1 AND seq = ?2',
+    );
+    this.deleteRow = this.db.prepare('DELETE FROM updates WHERE board = ? AND seq = ?');
   }
 
   load(board: string): Promise<StoredBoard> {
     const rows = this.selectUpdates.all(board);
-    return Promise.resolve({
-      updates: rows.map((row) => new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength)),
-      lastSeq: rows.length > 0 ? rows[rows.length - 1]!.seq : 0,
+    const updates: StoredUpdate[] = [];
+    const quarantined: StoredBoard['quarantined'] = [];
+    for (const row of rows) {
+      const data = new Uint8Array(row.data.buffer, row.data.byteOffset, row.data.byteLength);
+      if (row.crc !== null && crc32(data) !== row.crc) {
+        const reason = `checksum mismatch (${data.byteLength} bytes)`;
+        this.quarantine(board, row.seq, reason);
+        quarantined.push({ seq: row.seq, reason });
+        continue;
+      }
+      updates.push({ seq: row.seq, data, verified: row.crc !== null });
+    }
+    return Promise.resolve({ updates, lastSeq: rows.length > 0 ? rows[rows.length - 1]!.seq : 0, quarantined });
+  }
+
+  quarantine(board: string, seq: number, reason: string): void {
+    this.commit(() => {
+      this.moveToQuarantine.run(board, seq, reason, Date.now());
+      this.deleteRow.run(board, seq);
     });
   }
 
@@ -109,13 +159,13 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   append(board: string, update: Uint8Array): number {
-    return this.commit(() => this.insertUpdate.get(board, board, update)!.seq);
+    return this.commit(() => this.insertUpdate.get(board, board, update, crc32(update))!.seq);
   }
 
   compact(board: string, state: Uint8Array, upToSeq: number): void {
     this.commit(() => {
       this.deleteUpTo.run(board, upToSeq);
-      this.insertAt.run(board, upToSeq, state);
+      this.insertAt.run(board, upToSeq, state, crc32(state));
     });
   }
 

@@ -33,7 +33,8 @@
  */
 import * as Y from 'yjs';
 import { MAX_PROTECTED_PATH, facilitatorOnlyPlace } from '../shared/grooming/protected-places.js';
-import { clockOf, declaredPlace, itemAt, itemsInRange, pathOf, typeInItem, type AnyType } from '../shared/yjs-internals.js';
+import { MAX_TYPE_DEPTH } from '../shared/document-limits.js';
+import { clockOf, declaredPlace, depthOf, itemAt, itemsInRange, pathOf, typeInItem, type AnyType } from '../shared/yjs-internals.js';
 import type { AccessRole } from './access.js';
 
 /** How many neighbours a key lookup may follow (a map entry's chain of overwrites). */
@@ -41,10 +42,19 @@ const MAX_NEIGHBOUR_DEPTH = 10_000;
 /** A lookup that gave up at the depth limit; such an update is refused. */
 const UNRESOLVED = Symbol('unresolved');
 
-export type PolicyVerdict = { allowed: true } | { allowed: false; reason: string };
+/**
+ * A refused update says why and what kind of breach it is: `role` for what
+ * the sender's role may not write (dropped; the sender keeps its socket),
+ * `structure` for an update no honest client sends (it refers to edits the
+ * relay lacks, lists clients out of order, nests too deep): Yjs would apply
+ * something other than what was checked, or hold it and re-read it on every
+ * later update, so this is checked for every role.
+ */
+export type PolicyVerdict = { allowed: true } | { allowed: false; reason: string; breach: 'role' | 'structure' };
 
 const ALLOWED: PolicyVerdict = { allowed: true };
-const deny = (reason: string): PolicyVerdict => ({ allowed: false, reason });
+const deny = (reason: string): PolicyVerdict => ({ allowed: false, reason, breach: 'structure' });
+const forbid = (reason: string): PolicyVerdict => ({ allowed: false, reason, breach: 'role' });
 
 type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 
@@ -57,8 +67,8 @@ export interface PolicyContext {
 
 /** `update` is the sender's update as `Y.decodeUpdate` returns it (the relay decodes each update once). */
 export function checkUpdate(doc: Y.Doc, { role, protectedClients }: PolicyContext, update: DecodedUpdate): PolicyVerdict {
-  if (role === 'facilitator') return ALLOWED;
-  if (role === 'observer') return deny('observers cannot change the board');
+  if (role === 'observer') return forbid('observers cannot change the board');
+  const member = role !== 'facilitator';
   const state = (client: number) => clockOf(doc, client);
   const gaps = deny('the update has gaps (it builds on edits the relay does not have)');
 
@@ -80,7 +90,7 @@ export function checkUpdate(doc: Y.Doc, { role, protectedClients }: PolicyContex
     if (struct instanceof Y.Skip) return gaps;
     if (runEnd <= state(client)) continue; // the board has it already
     if (struct.id.clock > (ends.get(client) ?? state(client))) return gaps;
-    if (protectedClients?.has(client)) return deny("the update writes under a facilitator's or the relay's client id");
+    if (member && protectedClients?.has(client)) return forbid("the update writes under a facilitator's or the relay's client id");
     ends.set(client, runEnd);
     if (!(struct instanceof Y.Item)) continue; // deleted content, collected
     const list = incoming.get(client) ?? [];
@@ -105,8 +115,8 @@ export function checkUpdate(doc: Y.Doc, { role, protectedClients }: PolicyContex
     return null;
   };
 
-  // Where each item goes: its parent type, or a top-level type's name (null when the parent is new in this
-  // update), and its map key (null in arrays and texts). UNRESOLVED past the depth limit.
+  // Where each item goes: its parent type, a top-level type's name, or the id of the item holding its parent
+  // when that is new in this update; and its map key (null in arrays and texts). UNRESOLVED past the depth limit.
   const places = new Map<Y.Item, Place>();
   const placeOf = (start: Y.Item): Place => {
     const chain: Y.Item[] = [];
@@ -126,7 +136,7 @@ export function checkUpdate(doc: Y.Doc, { role, protectedClients }: PolicyContex
       chain.push(item);
       const { parent, key } = declaredPlace(item);
       if (parent instanceof Y.ID) {
-        place = { parent: parent.clock < state(parent.client) ? typeAt(doc, parent) : null, key };
+        place = { parent: parent.clock < state(parent.client) ? typeAt(doc, parent) : parent, key };
         break;
       }
       if (parent !== null) {
@@ -144,6 +154,35 @@ export function checkUpdate(doc: Y.Doc, { role, protectedClients }: PolicyContex
     return place;
   };
 
+  // How deep the type an incoming item holds sits (a top-level type's entries are at 1). Walks up through
+  // parents new in this update, memoized, and at most MAX_TYPE_DEPTH steps, however deep the update nests.
+  const depths = new Map<Y.Item, number>();
+  const typeDepth = (start: Y.Item): number => {
+    const chain: Y.Item[] = [];
+    let base = 0;
+    for (let item: Y.Item | null = start; item !== null; ) {
+      const known = depths.get(item);
+      if (known !== undefined) {
+        base = known;
+        break;
+      }
+      if (chain.length > MAX_TYPE_DEPTH) {
+        base = MAX_TYPE_DEPTH;
+        break;
+      }
+      chain.push(item);
+      const place = placeOf(item);
+      if (place === UNRESOLVED || place.parent === null || typeof place.parent === 'string') break;
+      if (place.parent instanceof Y.ID) item = inUpdate(place.parent);
+      else {
+        base = depthOf(place.parent, MAX_TYPE_DEPTH + 1);
+        break;
+      }
+    }
+    for (let index = chain.length - 1, depth = base + 1; index >= 0; index--, depth++) depths.set(chain[index]!, depth);
+    return depths.get(start)!;
+  };
+
   for (const list of incoming.values()) {
     for (const item of list) {
       for (const ref of [item.origin, item.rightOrigin, item.parent instanceof Y.ID ? item.parent : null]) {
@@ -154,8 +193,10 @@ export function checkUpdate(doc: Y.Doc, { role, protectedClients }: PolicyContex
       }
       const place = placeOf(item);
       if (place === UNRESOLVED) return deny('the update chains more than 10,000 overwrites of one entry');
+      if (typeInItem(item) !== null && typeDepth(item) > MAX_TYPE_DEPTH) return deny(`the update nests shared types deeper than ${MAX_TYPE_DEPTH} levels`);
+      if (!member) continue;
       const what = protectedPlace(doc, place);
-      if (what !== null) return deny(`only a facilitator may write ${what}`);
+      if (what !== null) return forbid(`only a facilitator may write ${what}`);
     }
   }
 
@@ -167,17 +208,18 @@ export function checkUpdate(doc: Y.Doc, { role, protectedClients }: PolicyContex
       previousEnd = range.clock + range.len;
       if (previousEnd > end(client)) return deny('the update deletes edits the relay does not have');
       // What the board holds in the range (what the update adds itself is checked above).
+      if (!member) continue;
       for (const item of itemsInRange(doc, client, range.clock, previousEnd)) {
         if (item.deleted) continue;
         const what = protectedPlace(doc, declaredPlace(item) as { parent: AnyType; key: string | null });
-        if (what !== null) return deny(`only a facilitator may delete ${what}`);
+        if (what !== null) return forbid(`only a facilitator may delete ${what}`);
       }
     }
   }
   return ALLOWED;
 }
 
-type Place = { parent: AnyType | string | null; key: string | null } | typeof UNRESOLVED;
+type Place = { parent: AnyType | string | Y.ID | null; key: string | null } | typeof UNRESOLVED;
 
 /** An item placed nowhere that matters: in an array or text, or under a type that is gone. */
 const NOWHERE: Place = { parent: null, key: null };
@@ -190,7 +232,8 @@ const NOWHERE: Place = { parent: null, key: null };
  */
 function protectedPlace(doc: Y.Doc, place: Exclude<Place, typeof UNRESOLVED>): string | null {
   const { parent, key } = place;
-  if (parent === null || key === null) return null;
+  // A parent new in this update is no protected place; writing it into one is checked where it goes.
+  if (parent === null || parent instanceof Y.ID || key === null) return null;
   const path = typeof parent === 'string' ? [parent] : pathOf(doc, parent, MAX_PROTECTED_PATH - 1);
   return path === null ? null : facilitatorOnlyPlace([...path, key]);
 }

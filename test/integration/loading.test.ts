@@ -41,6 +41,9 @@ class SlowStore implements BoardStore {
   compact(board: string, state: Uint8Array, upToSeq: number) {
     this.inner.compact(board, state, upToSeq);
   }
+  quarantine(board: string, seq: number, reason: string) {
+    this.inner.quarantine(board, seq, reason);
+  }
   saveRoundKey(board: string, round: string, key: RoundKey) {
     this.inner.saveRoundKey(board, round, key);
   }

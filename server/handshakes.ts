@@ -1,0 +1,43 @@
+/**
+ * Connections that have not finished their HTTP request. A socket that
+ * opens and never completes its headers holds a file descriptor; Node reaps
+ * it only after about two minutes, and it is not yet a WebSocket the
+ * per-address connection cap sees. So each new TCP connection counts toward
+ * MAX_HANDSHAKES_PER_ADDRESS until its first request (or upgrade) arrives,
+ * and is destroyed if that takes longer than HANDSHAKE_TIMEOUT_MS.
+ */
+import type { Server } from 'node:http';
+import type { Socket } from 'node:net';
+import { AddressCounter } from './limits.js';
+import type { Metrics } from './metrics.js';
+
+export function guardHandshakes(server: Server, options: { perAddress: number; timeoutMs: number; metrics: Metrics }): void {
+  const pending = new AddressCounter(options.perAddress);
+  const waiting = new Map<Socket, { address: string; timer: NodeJS.Timeout }>();
+  const done = (socket: Socket) => {
+    const entry = waiting.get(socket);
+    if (entry === undefined) return;
+    waiting.delete(socket);
+    clearTimeout(entry.timer);
+    pending.remove(entry.address);
+  };
+  server.on('connection', (socket: Socket) => {
+    // The peer's own address: a request has not said whom it forwards for yet.
+    const address = socket.remoteAddress ?? 'unknown';
+    if (!pending.tryAdd(address)) {
+      options.metrics.limitClose('handshakes-per-address');
+      socket.destroy();
+      return;
+    }
+    const timer = setTimeout(() => {
+      options.metrics.limitClose('handshake-timeout');
+      done(socket);
+      socket.destroy();
+    }, options.timeoutMs);
+    timer.unref();
+    waiting.set(socket, { address, timer });
+    socket.once('close', () => done(socket));
+  });
+  server.on('request', (request: { socket: Socket }) => done(request.socket));
+  server.on('upgrade', (request: { socket: Socket }) => done(request.socket));
+}
