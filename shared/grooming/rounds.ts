@@ -25,7 +25,7 @@ import { updateItem } from '../items.js';
 import { requireItem } from '../ordering.js';
 import { COFFEE_CARD, UNKNOWN_CARD, cardValue } from './decks.js';
 import { isSealedVote, openVote, type PrivateKey, type PublicKey, type SealedVote } from './seal.js';
-import { groomingMap, runningSessionMap, setCurrentRound, type Outcome } from './session.js';
+import { groomingMap, runningSessionMap, setCurrentRound, shallowEntries, type Outcome } from './session.js';
 import { roundResults, type RoundResults, type Vote } from './stats.js';
 
 export type RoundStatus = 'voting' | 'revealed' | 'accepted';
@@ -52,6 +52,19 @@ export interface RoundSnapshot {
   accepted: string | null;
   createdAt: number;
   revealedAt: number | null;
+}
+
+/** A stored vote: a sealed vote with the voter's name and time. Checks fields, never recurses. */
+function isStoredVote(value: unknown): value is StoredVote {
+  if (typeof value !== 'object' || value === null || !isSealedVote(value)) return false;
+  const { name, at } = value as Partial<StoredVote>;
+  return typeof name === 'string' && typeof at === 'number';
+}
+
+function storedVotes(record: Record<string, unknown>): Record<string, StoredVote> {
+  const votes: Record<string, StoredVote> = {};
+  for (const [voter, vote] of Object.entries(record)) if (isStoredVote(vote)) votes[voter] = vote;
+  return votes;
 }
 
 export function roundsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
@@ -122,7 +135,7 @@ export function revealRound(doc: Y.Doc, roundId: string, privateKey: PrivateKey,
   const round = requireRound(doc, roundId);
   if (roundStatus(round) !== 'voting') return;
   doc.transact(() => {
-    round.set('revealedVotes', (round.get('votes') as Y.Map<StoredVote>).toJSON());
+    round.set('revealedVotes', shallowEntries(round.get('votes'), isStoredVote));
     round.set('revealedAt', now);
     round.set('privateKey', privateKey);
   });
@@ -153,8 +166,9 @@ export function acceptRound(doc: Y.Doc, roundId: string, card: string, now: numb
 export function readRound(doc: Y.Doc, roundId: string): RoundSnapshot | null {
   const round = (groomingMap(doc).get('rounds') as Y.Map<Y.Map<unknown>> | undefined)?.get(roundId);
   if (!(round instanceof Y.Map)) return null;
-  const votes = round.get('votes') instanceof Y.Map ? ((round.get('votes') as Y.Map<StoredVote>).toJSON() as Record<string, StoredVote>) : {};
-  const revealed = (round.get('revealedVotes') as Record<string, StoredVote> | undefined) ?? null;
+  const votes = shallowEntries(round.get('votes'), isStoredVote);
+  const revealedValue = round.get('revealedVotes');
+  const revealed = typeof revealedValue === 'object' && revealedValue !== null ? storedVotes(revealedValue as Record<string, unknown>) : null;
   const voters: Record<string, string> = {};
   for (const [id, vote] of Object.entries(votes)) voters[id] = vote?.name ?? 'Someone';
   const lateVoters = revealed ? Object.keys(votes).filter((id) => revealed[id]?.ct !== votes[id]?.ct) : [];

@@ -257,6 +257,17 @@ export function setCurrentRound(session: Y.Map<unknown>, roundId: string | null)
 }
 
 /** The session as plain data (the last one, running or ended), or null. */
+/**
+ * A map's entries whose values pass `accept`, read one level deep: a reader
+ * never recurses into what a client stored (a value nested 20,000 levels
+ * deep would overflow the stack).
+ */
+export function shallowEntries<T>(map: unknown, accept: (value: unknown) => value is T): Record<string, T> {
+  const entries: Record<string, T> = {};
+  if (map instanceof Y.Map) map.forEach((value, key) => (accept(value) ? (entries[key] = value) : undefined));
+  return entries;
+}
+
 export function readSession(doc: Y.Doc): SessionSnapshot | null {
   const session = sessionMap(doc);
   if (session === null) return null;
@@ -269,7 +280,8 @@ export function readSession(doc: Y.Doc): SessionSnapshot | null {
     });
   }
   const agenda = session.get('agenda');
-  const asRecord = (value: unknown) => (value instanceof Y.Map ? (value.toJSON() as Record<string, never>) : {});
+  const spent = shallowEntries(session.get('spent'), (value): value is number => typeof value === 'number' && Number.isFinite(value));
+  const outcomes = shallowEntries(session.get('outcomes'), (value): value is Outcome => OUTCOMES.includes(value as Outcome));
   const number = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
   const deck = session.get('deck') as DeckChoice | undefined;
   return {
@@ -281,8 +293,8 @@ export function readSession(doc: Y.Doc): SessionSnapshot | null {
     agenda: agenda instanceof Y.Array ? agenda.toArray().filter((id): id is string => typeof id === 'string') : [],
     focus: typeof session.get('focus') === 'string' ? (session.get('focus') as string) : null,
     focusSince: number(session.get('focusSince')),
-    spent: asRecord(session.get('spent')),
-    outcomes: asRecord(session.get('outcomes')),
+    spent,
+    outcomes,
     itemTimer: readTimer(session.get('itemTimer')),
     meetingTimer: readTimer(session.get('meetingTimer')),
     deck: deck && DECK_IDS.includes(deck.id) ? deck : DEFAULT_DECK,

@@ -20,7 +20,7 @@ export function mountTmpfs(bytes: number): Tmpfs {
   try {
     execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${bytes}`, 'tmpfs', dir], { stdio: 'pipe' });
   } catch (error) {
-    throw new Error(`could not mount a tmpfs at ${dir} (this test needs root): ${String((error as { stderr?: Buffer }).stderr ?? error)}`);
+    throw new Error(`could not mount a tmpfs at ${dir} (this test needs root): ${String((error as { stderr?: Buffer }).stderr ?? error)}`, { cause: error });
   }
   return {
     dir,

@@ -240,3 +240,30 @@ describe('the session', () => {
     expect(Y.encodeStateVector(doc)).toEqual(before);
   });
 });
+
+describe('reading a session and its rounds', () => {
+  it('never recurses into what a client stored: a 20,000-deep map in a vote or in the time spent does not break the readers', async () => {
+    const { generateRoundKeys: keys, openRound: open, readRound: round, readSession: session, startSession: start, addItem: add } = await import('../../shared/index.js');
+    const Y = await import('yjs');
+    const doc = new Y.Doc();
+    const itemId = add(doc, { title: 'story' });
+    start(doc, { facilitator: { id: 'fay', name: 'Fay' }, agenda: [itemId], now: 1000 });
+    open(doc, { roundId: 'r1', itemId, publicKey: (await keys()).publicKey, deck: ['1', '2'], now: 2000 });
+    const grooming = doc.getMap('grooming');
+    const votes = (grooming.get('rounds') as InstanceType<typeof Y.Map<InstanceType<typeof Y.Map>>>).get('r1')!.get('votes') as InstanceType<typeof Y.Map>;
+    const spent = (grooming.get('session') as InstanceType<typeof Y.Map>).get('spent') as InstanceType<typeof Y.Map>;
+    for (const parent of [votes, spent]) {
+      doc.transact(() => {
+        let map = parent;
+        for (let i = 0; i < 20_000; i++) {
+          const next = new Y.Map<unknown>();
+          map.set(i === 0 ? 'mallory' : 'd', next);
+          map = next;
+        }
+      });
+    }
+    expect(() => session(doc)).not.toThrow();
+    expect(session(doc)!.spent).toEqual({});
+    expect(round(doc, 'r1')!.voters).toEqual({});
+  });
+});

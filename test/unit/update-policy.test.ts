@@ -196,3 +196,34 @@ describe('the role policy on a board just loaded from storage', () => {
     }
   });
 });
+
+describe('structure, for every role', () => {
+  /** A chain of maps `depth` deep under `parent`, as one update from a replica of `doc`. */
+  const nested = (doc: Y.Doc, at: (r: Y.Doc) => Y.Map<unknown>, depth: number) =>
+    memberEdit(doc, (r) =>
+      r.transact(() => {
+        let map = at(r);
+        for (let i = 0; i < depth; i++) {
+          const next = new Y.Map<unknown>();
+          map.set('d', next);
+          map = next;
+        }
+      }),
+    );
+
+  it('refuses shared types nested deeper than the limit, from a facilitator too, and lets the board’s own nesting through', () => {
+    const { doc } = board();
+    const votes = (r: Y.Doc) => (r.getMap('grooming').get('rounds') as Y.Map<Y.Map<unknown>>).get('r1')!.get('votes') as Y.Map<unknown>;
+    for (const role of ['member', 'facilitator'] as const) {
+      expect(verdict(doc, nested(doc, votes, 20), role)).toBe(false);
+      expect(verdict(doc, nested(doc, (r) => r.getMap('items'), 17), role)).toBe(false);
+      expect(verdict(doc, nested(doc, (r) => r.getMap('items'), 8), role)).toBe(true);
+    }
+  });
+
+  it('refuses deletions of edits the board does not have, from a facilitator too (they would wait and be re-read on every update)', () => {
+    const { doc } = board();
+    const unknown = Array.from({ length: 1000 }, (_, i) => ({ client: 900_000 + i, ranges: [[0, 5]] as [number, number][] }));
+    expect(checkUpdate(doc, { role: 'facilitator' }, Y.decodeUpdate(craftUpdate([], unknown)))).toMatchObject({ allowed: false, breach: 'structure' });
+  });
+});
