@@ -4,27 +4,32 @@
  * it only after about two minutes, and it is not yet a WebSocket the
  * per-address connection cap sees. So each new TCP connection counts toward
  * MAX_HANDSHAKES_PER_ADDRESS until its first request (or upgrade) arrives,
- * and is destroyed if that takes longer than HANDSHAKE_TIMEOUT_MS.
+ * and is destroyed if that takes longer than HANDSHAKE_TIMEOUT_MS. A trusted
+ * proxy's connections (client-address.ts) time out but are not capped: it
+ * opens them for many clients at once.
  */
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { AddressCounter } from './limits.js';
 import type { Metrics } from './metrics.js';
+import { isLoopback, type TrustProxy } from './client-address.js';
 
-export function guardHandshakes(server: Server, options: { perAddress: number; timeoutMs: number; metrics: Metrics }): void {
+export function guardHandshakes(server: Server, options: { perAddress: number; timeoutMs: number; trustProxy: TrustProxy; metrics: Metrics }): void {
   const pending = new AddressCounter(options.perAddress);
-  const waiting = new Map<Socket, { address: string; timer: NodeJS.Timeout }>();
+  const waiting = new Map<Socket, { address: string | null; timer: NodeJS.Timeout }>();
   const done = (socket: Socket) => {
     const entry = waiting.get(socket);
     if (entry === undefined) return;
     waiting.delete(socket);
     clearTimeout(entry.timer);
-    pending.remove(entry.address);
+    if (entry.address !== null) pending.remove(entry.address);
   };
   server.on('connection', (socket: Socket) => {
     // The peer's own address: a request has not said whom it forwards for yet.
     const address = socket.remoteAddress ?? 'unknown';
-    if (!pending.tryAdd(address)) {
+    // A trusted proxy on this machine opens connections for many clients at once (a reconnect storm): not capped.
+    const capped = !(options.trustProxy === 'loopback' && isLoopback(address)) && options.trustProxy !== true;
+    if (capped && !pending.tryAdd(address)) {
       options.metrics.limitClose('handshakes-per-address');
       socket.destroy();
       return;
@@ -35,7 +40,7 @@ export function guardHandshakes(server: Server, options: { perAddress: number; t
       socket.destroy();
     }, options.timeoutMs);
     timer.unref();
-    waiting.set(socket, { address, timer });
+    waiting.set(socket, { address: capped ? address : null, timer });
     socket.once('close', () => done(socket));
   });
   server.on('request', (request: { socket: Socket }) => done(request.socket));

@@ -104,7 +104,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   const server: Server = createServer(
     createHttpHandler({ clientDir: options.clientDir ?? DEFAULT_CLIENT_DIR, health: stats, ready: () => ready, metrics: () => metrics.text(), apis, log }),
   );
-  guardHandshakes(server, { perAddress: limits.handshakesPerAddress, timeoutMs: limits.handshakeTimeoutMs, metrics });
+  guardHandshakes(server, { perAddress: limits.handshakesPerAddress, timeoutMs: limits.handshakeTimeoutMs, trustProxy: options.trustProxy ?? 'loopback', metrics });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
 
   /** Who may open the board: the invite's role, or facilitator when the relay has no AUTH_SECRET. */

@@ -118,7 +118,7 @@ export class SqliteBoardStore implements BoardStore {
     this.deleteUpTo = this.db.prepare('DELETE FROM updates WHERE board = ? AND seq <= ?');
     this.insertAt = this.db.prepare('INSERT INTO updates (board, seq, data, crc) VALUES (?, ?, ?, ?)');
     this.moveToQuarantine = this.db.prepare(
-      'INSERT OR REPLACE INTO quarantine (board, seq, data, reason, at) SELECT board, seq, data, ?3, ?4 FROM updates WHERE board = ?1 AND seq = ?2',
+      'INSERT OR REPLACE INTO quarantine (board, seq, data, reason, at) SELECT board, seq, data, ?, ? FROM updates WHERE board = ? AND seq = ?',
     );
     this.deleteRow = this.db.prepare('DELETE FROM updates WHERE board = ? AND seq = ?');
   }
@@ -142,7 +142,7 @@ export class SqliteBoardStore implements BoardStore {
 
   quarantine(board: string, seq: number, reason: string): void {
     this.commit(() => {
-      this.moveToQuarantine.run(board, seq, reason, Date.now());
+      this.moveToQuarantine.run(reason, Date.now(), board, seq);
       this.deleteRow.run(board, seq);
     });
   }
