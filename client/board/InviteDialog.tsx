@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { createInvite, type AccessRole } from '../session/access.js';
 import type { BoardSession } from '../session/BoardSession.js';
 import { Choice } from '../ui/Choice.js';
+import { copyText } from '../clipboard.js';
 import { Dialog } from '../ui/Dialog.js';
 
 const ROLES: readonly AccessRole[] = ['member', 'observer', 'facilitator'];
@@ -33,8 +34,7 @@ export function InviteDialog({ session, auth, onClose }: { session: BoardSession
   };
   const copy = async () => {
     if (link === null) return;
-    await navigator.clipboard?.writeText(link).catch(() => undefined);
-    setCopied(true);
+    setCopied(await copyText(link));
   };
 
   return (

@@ -68,6 +68,16 @@ describe('a board over plain HTTP on a local network', () => {
     await fay.page.getByRole('button', { name: 'Accept 3' }).click();
     await expect.poll(() => vic.page.locator('[role="option"] .estimate').first().textContent()).toBe('3');
 
+    // The clipboard API is for secure contexts too; copying the summary still works.
+    await fay.page.getByRole('button', { name: 'End session' }).click();
+    await fay.page.getByRole('button', { name: 'Copy as Markdown' }).click();
+    await expect.poll(() => fay.page.getByRole('button', { name: 'Copied' }).count()).toBe(1);
+    const search = vic.page.getByPlaceholder(/Search/);
+    await search.focus();
+    await vic.page.keyboard.press('Control+V');
+    await expect.poll(() => search.inputValue()).toContain('Sign in with SSO');
+    await fay.page.screenshot({ path: `${SHOTS}lan-summary.png` });
+
     expect(errors).toEqual([]);
   });
 });
