@@ -6,6 +6,7 @@ import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import type { TrustProxy } from './client-address.js';
 import { isLogLevel, type LogLevel } from './log.js';
 import type { SyncMode } from './storage.js';
+import { readTlsFiles, type TlsFiles } from './tls.js';
 
 export interface Config {
   port: number;
@@ -22,6 +23,8 @@ export interface Config {
   /** 0: no quota. */
   maxStorageBytes: number;
   trustProxy: TrustProxy;
+  /** HTTPS with this certificate and key (TLS_CERT_FILE, TLS_KEY_FILE). */
+  tls: TlsFiles | undefined;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -96,5 +99,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     drainMs: integer(env, 'DRAIN_MS', 0, 0, 10 * 60 * 1000),
     maxStorageBytes: integer(env, 'MAX_STORAGE_BYTES', 0, 0, Number.MAX_SAFE_INTEGER),
     trustProxy: readTrustProxy(env),
+    tls: readTlsFiles(env),
   };
 }

@@ -23,7 +23,7 @@ function main(): void {
   const days = Number(daysArg);
   if (!Number.isFinite(days) || days <= 0 || days > 365) throw new Error('days must be a number from 1 to 365');
   const token = signInvite(config.authSecret, { board, role, expiresAt: Date.now() + days * 86_400_000 });
-  const base = (process.env.PUBLIC_URL || runningRelayUrl(config.dataDir) || relayUrls(config.host, config.port, false).main).replace(/\/$/, '');
+  const base = (process.env.PUBLIC_URL || runningRelayUrl(config.dataDir) || relayUrls(config.host, config.port, config.tls !== undefined).main).replace(/\/$/, '');
   process.stdout.write(`${base}/b/${board}?invite=${token}\n`);
 }
 

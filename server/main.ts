@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const config = readConfig();
   const log = createLogger(config.logLevel);
   const relay = await startRelay({ ...config, log });
-  const urls = relayUrls(config.host, relay.port, false);
+  const urls = relayUrls(config.host, relay.port, config.tls !== undefined);
   try {
     recordRelayUrl(config.dataDir, urls.main);
   } catch (error) {

@@ -9,7 +9,7 @@
  * forwarded -> close (presence removed; the room is saved and unloaded when
  * its last client leaves).
  */
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
@@ -28,6 +28,7 @@ import { CloseCode } from './protocol.js';
 import { Rooms } from './rooms.js';
 import { SqliteBoardStore, type BoardStore, type SyncMode } from './storage.js';
 import { createLogger, type Logger } from './log.js';
+import { createServer, type TlsFiles } from './tls.js';
 
 export interface RelayOptions {
   port?: number;
@@ -54,6 +55,8 @@ export interface RelayOptions {
   drainMs?: number;
   /** Whose X-Forwarded-For to believe for the client's address (client-address.ts); default 'loopback'. */
   trustProxy?: TrustProxy;
+  /** Serve HTTPS and wss:// with this certificate and key (tls.ts). */
+  tls?: TlsFiles;
   log?: Logger;
 }
 
@@ -102,6 +105,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
 
   const apis = [createAccessApi(authSecret), createPokerApi(rooms, store, authSecret)];
   const server: Server = createServer(
+    options.tls,
     createHttpHandler({ clientDir: options.clientDir ?? DEFAULT_CLIENT_DIR, health: stats, ready: () => ready, metrics: () => metrics.text(), apis, log }),
   );
   guardHandshakes(server, { perAddress: limits.handshakesPerAddress, timeoutMs: limits.handshakeTimeoutMs, trustProxy: options.trustProxy ?? 'loopback', metrics });
