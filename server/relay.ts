@@ -14,6 +14,7 @@ import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { AccessError, verifyInvite, type AccessRole } from './access.js';
+import { DEFAULTS } from './config.js';
 import { Connection, type ConnectionContext } from './connection.js';
 import { createHttpHandler } from './http.js';
 import { createAccessApi } from './invites.js';
@@ -83,14 +84,14 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   const log = options.log ?? createLogger('warn');
   const metrics = new Metrics();
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const maxMessageBytes = options.maxMessageBytes ?? 16 * 1024 * 1024;
-  const store = options.store ?? new SqliteBoardStore(options.dataDir ?? './data', options.sqliteSync, options.maxStorageBytes || null);
+  const maxMessageBytes = options.maxMessageBytes ?? DEFAULTS.maxMessageBytes;
+  const store = options.store ?? new SqliteBoardStore(options.dataDir ?? DEFAULTS.dataDir, options.sqliteSync, options.maxStorageBytes || null);
   const rooms = new Rooms({
     store,
     log,
     metrics,
     compactEvery: options.compactEvery ?? 500,
-    unloadDelayMs: options.unloadDelayMs ?? 2000,
+    unloadDelayMs: options.unloadDelayMs ?? DEFAULTS.unloadDelayMs,
     maxLoaded: limits.maxLoadedBoards,
     scanLimits: { maxEntries: limits.updateEntries },
   });
@@ -164,7 +165,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 8080, options.host ?? '127.0.0.1', () => {
+    server.listen(options.port ?? DEFAULTS.port, options.host ?? DEFAULTS.host, () => {
       server.off('error', reject);
       resolve();
     });
