@@ -1,5 +1,5 @@
 /**
- * `npm run invite -- <board id | new> <facilitator | member | observer> [days]`
+ * `npm run invite -- <board id | new> <facilitator | member | viewer> [days]`
  * prints an invite link signed with AUTH_SECRET. This is how the first
  * facilitator of a board gets in when the relay requires invites; from then
  * on facilitators make links for others in the app.
@@ -17,7 +17,7 @@ function main(): void {
   const [boardArg, role, daysArg = '14'] = process.argv.slice(2);
   const config = readConfig();
   if (config.authSecret === undefined) throw new Error('AUTH_SECRET is not set: without it boards need no invite, share the board link instead');
-  if (boardArg === undefined || !isAccessRole(role)) throw new Error('usage: npm run invite -- <board id | new> <facilitator | member | observer> [days]');
+  if (boardArg === undefined || !isAccessRole(role)) throw new Error('usage: npm run invite -- <board id | new> <facilitator | member | viewer> [days]');
   const board = boardArg === 'new' ? newBoardId() : boardArg;
   if (!BOARD_ID.test(board)) throw new Error(`not a board id: ${JSON.stringify(board)}`);
   const days = Number(daysArg);

@@ -10,10 +10,10 @@ import { Choice } from '../ui/Choice.js';
 import { copyText } from '../clipboard.js';
 import { Dialog } from '../ui/Dialog.js';
 
-const ROLES: readonly AccessRole[] = ['member', 'observer', 'facilitator'];
+const ROLES: readonly AccessRole[] = ['member', 'viewer', 'facilitator'];
 const ROLE_LABELS: Record<AccessRole, string> = {
   member: 'Member: edits the backlog and votes',
-  observer: 'Observer: sees the board, changes nothing',
+  viewer: 'Viewer: sees the board, changes nothing',
   facilitator: 'Facilitator: also runs sessions and makes invites',
 };
 
