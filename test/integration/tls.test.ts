@@ -5,12 +5,12 @@
  * start with a message that names the variable and the path.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { get } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import WebSocket from 'ws';
+import { makeCertificate } from '../helpers/certificate.js';
 import { connectClient, waitFor, type Client } from '../helpers/clients.js';
 import { startRelayProcess, tempDataDir, type RelayProcess } from '../helpers/relay-process.js';
 
@@ -19,22 +19,9 @@ let cert: Buffer;
 let relay: RelayProcess | undefined;
 const clients: Client[] = [];
 
-/** A self-signed P-256 certificate for 127.0.0.1, localhost and lan.test, and its key. */
-function makeCertificate(name: string): { certFile: string; keyFile: string } {
-  const certFile = join(dir, `${name}.crt`);
-  const keyFile = join(dir, `${name}.key`);
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2',
-    '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost,DNS:lan.test',
-    '-keyout', keyFile, '-out', certFile,
-  ], { stdio: 'ignore' });
-  return { certFile, keyFile };
-}
-
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'relay-tls-'));
-  const { certFile } = makeCertificate('relay');
-  cert = readFileSync(certFile);
+  cert = makeCertificate(dir, 'relay').cert;
 });
 
 afterAll(async () => {
@@ -79,7 +66,7 @@ describe('HTTPS on the relay itself', () => {
   });
 
   it('stops at start with a message naming a missing or unusable certificate or key', async () => {
-    const { certFile, keyFile } = makeCertificate('other');
+    const { certFile, keyFile } = makeCertificate(dir, 'other');
     const garbage = join(dir, 'garbage.pem');
     writeFileSync(garbage, 'not a certificate\n');
     const cases: [Record<string, string>, RegExp][] = [
