@@ -49,7 +49,8 @@ function httpsGet(url: string): Promise<{ status: number; body: string }> {
 
 describe('HTTPS on the relay itself', () => {
   it('serves /health over HTTPS and syncs stock clients over wss://', async () => {
-    relay = await startRelayProcess(tempDataDir(), { TLS_CERT_FILE: join(dir, 'relay.crt'), TLS_KEY_FILE: join(dir, 'relay.key') });
+    // A short handshake timeout: a TLS connection that has sent its request must not be taken for a slow handshake.
+    relay = await startRelayProcess(tempDataDir(), { TLS_CERT_FILE: join(dir, 'relay.crt'), TLS_KEY_FILE: join(dir, 'relay.key'), HANDSHAKE_TIMEOUT_MS: '200' });
     expect(relay.stdout()).toContain(`listening on https://127.0.0.1:${relay.port}`);
     expect(relay.syncUrl).toBe(`wss://127.0.0.1:${relay.port}/sync`);
 
@@ -61,8 +62,12 @@ describe('HTTPS on the relay itself', () => {
     const b = connectClient(relay.syncUrl, 'tls-board', undefined, TrustingWebSocket);
     clients.push(a, b);
     await Promise.all([a.synced(), b.synced()]);
+    let drops = 0;
+    for (const client of [a, b]) client.provider.on('status', ({ status }: { status: string }) => status === 'disconnected' && drops++);
+    await new Promise((resolve) => setTimeout(resolve, 1000)); // five handshake timeouts
     a.doc.getMap('m').set('over', 'tls');
     await waitFor(() => b.doc.getMap('m').get('over') === 'tls', 'the edit to arrive over wss');
+    expect(drops).toBe(0);
   });
 
   it('stops at start with a message naming a missing or unusable certificate or key', async () => {
