@@ -6,6 +6,10 @@ import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import type { TrustProxy } from './client-address.js';
 import { isLogLevel, type LogLevel } from './log.js';
 import type { SyncMode } from './storage.js';
+import { readTlsFiles, type TlsFiles } from './tls.js';
+
+/** What an unset variable means; startRelay's options default to the same (relay.ts). */
+export const DEFAULTS = { port: 8080, host: '127.0.0.1', dataDir: './data', maxMessageBytes: 16 * 1024 * 1024, unloadDelayMs: 2000 } as const;
 
 export interface Config {
   port: number;
@@ -22,6 +26,8 @@ export interface Config {
   /** 0: no quota. */
   maxStorageBytes: number;
   trustProxy: TrustProxy;
+  /** HTTPS with this certificate and key (TLS_CERT_FILE, TLS_KEY_FILE). */
+  tls: TlsFiles | undefined;
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -84,11 +90,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logLevel = env.LOG_LEVEL ?? 'warn';
   if (!isLogLevel(logLevel)) throw new Error(`LOG_LEVEL must be debug, info, warn, error or silent; got ${JSON.stringify(logLevel)}`);
   return {
-    port: integer(env, 'PORT', 8080, 0, 65535),
-    host: env.HOST || '127.0.0.1',
-    dataDir: env.DATA_DIR || './data',
-    maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', 16 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
-    unloadDelayMs: integer(env, 'UNLOAD_DELAY_MS', 2000, 0, 24 * 60 * 60 * 1000),
+    port: integer(env, 'PORT', DEFAULTS.port, 0, 65535),
+    host: env.HOST || DEFAULTS.host,
+    dataDir: env.DATA_DIR || DEFAULTS.dataDir,
+    maxMessageBytes: integer(env, 'MAX_MESSAGE_BYTES', DEFAULTS.maxMessageBytes, 1024, 1024 * 1024 * 1024),
+    unloadDelayMs: integer(env, 'UNLOAD_DELAY_MS', DEFAULTS.unloadDelayMs, 0, 24 * 60 * 60 * 1000),
     sqliteSync: sync,
     logLevel,
     authSecret: readSecret(env),
@@ -96,5 +102,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     drainMs: integer(env, 'DRAIN_MS', 0, 0, 10 * 60 * 1000),
     maxStorageBytes: integer(env, 'MAX_STORAGE_BYTES', 0, 0, Number.MAX_SAFE_INTEGER),
     trustProxy: readTrustProxy(env),
+    tls: readTlsFiles(env),
   };
 }

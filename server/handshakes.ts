@@ -43,6 +43,8 @@ export function guardHandshakes(server: Server, options: { perAddress: number; t
     waiting.set(socket, { address: capped ? address : null, timer });
     socket.once('close', () => done(socket));
   });
-  server.on('request', (request: { socket: Socket }) => done(request.socket));
-  server.on('upgrade', (request: { socket: Socket }) => done(request.socket));
+  // Over HTTPS (tls.ts) a request's socket is the TLS socket around the TCP socket 'connection' saw.
+  const tcp = (socket: Socket) => (socket as Socket & { _parent?: Socket | null })._parent ?? socket;
+  server.on('request', (request: { socket: Socket }) => done(tcp(request.socket)));
+  server.on('upgrade', (request: { socket: Socket }) => done(tcp(request.socket)));
 }

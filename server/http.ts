@@ -27,6 +27,17 @@ export interface HttpOptions {
 }
 
 const HOST = /^[A-Za-z0-9.:[\]-]{1,255}$/;
+const LOOPBACK = /^(localhost|.+\.localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?$/i;
+
+/**
+ * Whether the browser may count this page's origin as potentially
+ * trustworthy: HTTPS (here or at a proxy in front) or a loopback host.
+ * Elsewhere, plain HTTP at a LAN address say, it ignores
+ * Cross-Origin-Opener-Policy and logs an error for it on every page load.
+ */
+function maybeTrustworthy(request: IncomingMessage, host: string | undefined): boolean {
+  return (request.socket as { encrypted?: boolean }).encrypted === true || request.headers['x-forwarded-proto'] === 'https' || (host !== undefined && LOOPBACK.test(host));
+}
 
 /**
  * The page may run only its own scripts and styles and talk only to this
@@ -55,7 +66,7 @@ function securityHeaders(request: IncomingMessage, response: ServerResponse): vo
   response.setHeader('x-frame-options', 'DENY');
   response.setHeader('x-content-type-options', 'nosniff');
   response.setHeader('referrer-policy', 'no-referrer');
-  response.setHeader('cross-origin-opener-policy', 'same-origin');
+  if (maybeTrustworthy(request, host)) response.setHeader('cross-origin-opener-policy', 'same-origin');
 }
 
 export function createHttpHandler(options: HttpOptions) {

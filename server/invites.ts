@@ -7,7 +7,7 @@
  *                                                 (a facilitator's token only; 404 without AUTH_SECRET)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isAccessRole, signInvite, verifyFacilitator, verifyInvite } from './access.js';
+import { signInvite, toAccessRole, verifyFacilitator, verifyInvite } from './access.js';
 import { HttpError, readJson, sendJson, tokenOf } from './http-json.js';
 import { BOARD_ID } from './paths.js';
 
@@ -31,8 +31,11 @@ export function createAccessApi(authSecret: string | null) {
     if (request.method !== 'POST') throw new HttpError(405, 'use POST');
     if (authSecret === null) throw new HttpError(404, 'this relay takes no invites (AUTH_SECRET is not set): share the board link');
     verifyFacilitator(authSecret, tokenOf(request), board);
-    const { role, days } = await readJson(request);
-    if (!isAccessRole(role)) throw new HttpError(400, 'role must be facilitator, member or observer');
+    const body = await readJson(request);
+    // "observer", the viewer's old name, from a tab that still runs the app from before the rename.
+    const role = toAccessRole(body.role);
+    const { days } = body;
+    if (role === null) throw new HttpError(400, 'role must be facilitator, member or viewer');
     if (typeof days !== 'number' || !Number.isFinite(days) || days <= 0 || days > MAX_INVITE_DAYS) {
       throw new HttpError(400, `days must be a number from 1 to ${MAX_INVITE_DAYS}`);
     }

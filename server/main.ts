@@ -6,19 +6,26 @@
 import { readConfig } from './config.js';
 import { createLogger } from './log.js';
 import { startRelay } from './relay.js';
+import { forgetRelayUrl, recordRelayUrl, relayUrls, startMessage } from './urls.js';
 
 async function main(): Promise<void> {
   const config = readConfig();
   const log = createLogger(config.logLevel);
   const relay = await startRelay({ ...config, log });
-  const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-  process.stdout.write(`Refinement board relay listening on http://${shown}:${relay.port}\n`);
+  const urls = relayUrls(config.host, relay.port, config.tls !== undefined);
+  try {
+    recordRelayUrl(config.dataDir, urls.main);
+  } catch (error) {
+    log.warn('could not note the relay address for npm run invite', { error: String(error) });
+  }
+  process.stdout.write(startMessage(urls));
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info('shutting down', { signal });
+    forgetRelayUrl(config.dataDir);
     relay.close().then(
       () => process.exit(0),
       (error: unknown) => {

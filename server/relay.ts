@@ -9,11 +9,12 @@
  * forwarded -> close (presence removed; the room is saved and unloaded when
  * its last client leaves).
  */
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { AccessError, verifyInvite, type AccessRole } from './access.js';
+import { DEFAULTS } from './config.js';
 import { Connection, type ConnectionContext } from './connection.js';
 import { createHttpHandler } from './http.js';
 import { createAccessApi } from './invites.js';
@@ -28,6 +29,7 @@ import { CloseCode } from './protocol.js';
 import { Rooms } from './rooms.js';
 import { SqliteBoardStore, type BoardStore, type SyncMode } from './storage.js';
 import { createLogger, type Logger } from './log.js';
+import { createServer, type TlsFiles } from './tls.js';
 
 export interface RelayOptions {
   port?: number;
@@ -54,6 +56,8 @@ export interface RelayOptions {
   drainMs?: number;
   /** Whose X-Forwarded-For to believe for the client's address (client-address.ts); default 'loopback'. */
   trustProxy?: TrustProxy;
+  /** Serve HTTPS and wss:// with this certificate and key (tls.ts). */
+  tls?: TlsFiles;
   log?: Logger;
 }
 
@@ -80,14 +84,14 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   const log = options.log ?? createLogger('warn');
   const metrics = new Metrics();
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const maxMessageBytes = options.maxMessageBytes ?? 16 * 1024 * 1024;
-  const store = options.store ?? new SqliteBoardStore(options.dataDir ?? './data', options.sqliteSync, options.maxStorageBytes || null);
+  const maxMessageBytes = options.maxMessageBytes ?? DEFAULTS.maxMessageBytes;
+  const store = options.store ?? new SqliteBoardStore(options.dataDir ?? DEFAULTS.dataDir, options.sqliteSync, options.maxStorageBytes || null);
   const rooms = new Rooms({
     store,
     log,
     metrics,
     compactEvery: options.compactEvery ?? 500,
-    unloadDelayMs: options.unloadDelayMs ?? 2000,
+    unloadDelayMs: options.unloadDelayMs ?? DEFAULTS.unloadDelayMs,
     maxLoaded: limits.maxLoadedBoards,
     scanLimits: { maxEntries: limits.updateEntries },
   });
@@ -102,6 +106,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
 
   const apis = [createAccessApi(authSecret), createPokerApi(rooms, store, authSecret)];
   const server: Server = createServer(
+    options.tls,
     createHttpHandler({ clientDir: options.clientDir ?? DEFAULT_CLIENT_DIR, health: stats, ready: () => ready, metrics: () => metrics.text(), apis, log }),
   );
   guardHandshakes(server, { perAddress: limits.handshakesPerAddress, timeoutMs: limits.handshakeTimeoutMs, trustProxy: options.trustProxy ?? 'loopback', metrics });
@@ -160,7 +165,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 8080, options.host ?? '127.0.0.1', () => {
+    server.listen(options.port ?? DEFAULTS.port, options.host ?? DEFAULTS.host, () => {
       server.off('error', reject);
       resolve();
     });

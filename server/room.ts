@@ -209,8 +209,8 @@ export class Room {
    */
   receiveUpdate(peer: Peer, update: Uint8Array): void {
     const started = performance.now();
-    // Observers write nothing: their updates are not even decoded (decoding can be costly).
-    if (peer.role === 'observer') return this.refuseUpdate(peer, 'observers cannot change the board');
+    // Viewers write nothing: their updates are not even decoded (decoding can be costly).
+    if (peer.role === 'viewer') return this.refuseUpdate(peer, 'viewers cannot change the board');
     // From the bytes alone: what would be costly to decode (too many entries, sub-documents, deep values) or is no v1 update.
     scanUpdate(update, this.options.scanLimits);
     let decoded: ReturnType<typeof Y.decodeUpdate>;

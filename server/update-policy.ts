@@ -2,7 +2,7 @@
  * What a connection's role lets it write (AUTH_SECRET only; without it
  * everyone is trusted as a facilitator, as before invites existed).
  *
- *   observer      no document changes at all
+ *   viewer        no document changes at all
  *   member        everything except running the meeting and the poker
  *                 rounds: it may not write or delete the places protectedPlace
  *                 names (grooming.session and .rounds, the running session's
@@ -67,7 +67,7 @@ export interface PolicyContext {
 
 /** `update` is the sender's update as `Y.decodeUpdate` returns it (the relay decodes each update once). */
 export function checkUpdate(doc: Y.Doc, { role, protectedClients }: PolicyContext, update: DecodedUpdate): PolicyVerdict {
-  if (role === 'observer') return forbid('observers cannot change the board');
+  if (role === 'viewer') return forbid('viewers cannot change the board');
   const member = role !== 'facilitator';
   const state = (client: number) => clockOf(doc, client);
   const gaps = deny('the update has gaps (it builds on edits the relay does not have)');

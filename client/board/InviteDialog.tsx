@@ -7,12 +7,13 @@ import { useState } from 'react';
 import { createInvite, type AccessRole } from '../session/access.js';
 import type { BoardSession } from '../session/BoardSession.js';
 import { Choice } from '../ui/Choice.js';
+import { copyText } from '../clipboard.js';
 import { Dialog } from '../ui/Dialog.js';
 
-const ROLES: readonly AccessRole[] = ['member', 'observer', 'facilitator'];
+const ROLES: readonly AccessRole[] = ['member', 'viewer', 'facilitator'];
 const ROLE_LABELS: Record<AccessRole, string> = {
   member: 'Member: edits the backlog and votes',
-  observer: 'Observer: sees the board, changes nothing',
+  viewer: 'Viewer: sees the board, changes nothing',
   facilitator: 'Facilitator: also runs sessions and makes invites',
 };
 
@@ -33,8 +34,7 @@ export function InviteDialog({ session, auth, onClose }: { session: BoardSession
   };
   const copy = async () => {
     if (link === null) return;
-    await navigator.clipboard?.writeText(link).catch(() => undefined);
-    setCopied(true);
+    setCopied(await copyText(link));
   };
 
   return (

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { formatDuration, sessionSummary, summaryMarkdown } from '../../shared/index.js';
 import type { BoardSession } from '../session/BoardSession.js';
+import { copyText } from '../clipboard.js';
 import { Dialog } from '../ui/Dialog.js';
 
 export function SummaryDialog({ session, onClose }: { session: BoardSession; onClose: () => void }) {
@@ -40,10 +41,7 @@ export function SummaryDialog({ session, onClose }: { session: BoardSession; onC
         <button
           type="button"
           onClick={() => {
-            void navigator.clipboard.writeText(markdown).then(
-              () => setCopied(true),
-              () => setCopied(false),
-            );
+            void copyText(markdown).then(setCopied);
           }}
         >
           {copied ? 'Copied' : 'Copy as Markdown'}

@@ -43,7 +43,7 @@ export class BoardSession {
   loadedLocally = false;
   /** The relay's clock, which the session timers run on. */
   readonly clock = new RelayClock();
-  /** What my invite lets me do; observers see the board read-only (the relay drops their changes anyway). */
+  /** What my invite lets me do; viewers see the board read-only (the relay drops their changes anyway). */
   readonly role: AccessRole;
 
   private connection: ConnectionState = { status: 'connecting', pending: 0 };
@@ -157,7 +157,7 @@ export class BoardSession {
    * or after it.
    */
   act<T>(change: () => T): T {
-    if (this.readOnly) throw new Error('you are viewing this board as an observer');
+    if (this.readOnly) throw new Error('you have a view-only invite to this board');
     this.undo.stopCapturing();
     try {
       return change();
@@ -167,7 +167,7 @@ export class BoardSession {
   }
 
   get readOnly(): boolean {
-    return this.role === 'observer';
+    return this.role === 'viewer';
   }
 
   setName(identity: Identity): void {

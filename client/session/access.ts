@@ -5,11 +5,14 @@
  * role to someone else; the Invite dialog makes links for others.
  *
  * The token's payload is readable (only the relay can sign one), so my role
- * is known without asking the relay, offline too. Without a token the relay
- * either needs none (everyone may do everything) or will refuse the socket;
- * `checkAccess` tells which.
+ * is known without asking the relay, offline too: shared/access.ts reads it,
+ * as the relay does once it has checked the signature. Without a token the
+ * relay either needs none (everyone may do everything) or will refuse the
+ * socket; `checkAccess` tells which.
  */
-export type AccessRole = 'facilitator' | 'member' | 'observer';
+import { readInvite, type AccessRole } from '../../shared/access.js';
+
+export type { AccessRole } from '../../shared/access.js';
 
 const INVITE = 'refinement-board.invite:';
 
@@ -25,15 +28,10 @@ export function takeInvite(boardId: string): string | null {
   return localStorage.getItem(INVITE + boardId);
 }
 
-/** The role a token grants; a relay without invites trusts everyone fully. */
+/** The role a token grants; a relay without invites trusts everyone fully, and a token that cannot be read gets the least. */
 export function roleOf(token: string | null): AccessRole {
   if (token === null) return 'facilitator';
-  try {
-    const payload = JSON.parse(atob(token.split('.')[0]!.replace(/-/g, '+').replace(/_/g, '/'))) as { r?: unknown };
-    return payload.r === 'member' || payload.r === 'observer' || payload.r === 'facilitator' ? payload.r : 'observer';
-  } catch {
-    return 'observer';
-  }
+  return readInvite(token)?.role ?? 'viewer';
 }
 
 /** `?token=` for the relay's API, or nothing. */

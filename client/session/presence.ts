@@ -3,7 +3,7 @@
  * docs/presence.md). Awareness is ephemeral: it is not stored, and a
  * person's state disappears when their connection closes.
  */
-import type { AccessRole } from './access.js';
+import { toAccessRole, type AccessRole } from '../../shared/access.js';
 import type { Awareness } from 'y-protocols/awareness';
 import type { Identity } from './identity.js';
 
@@ -50,7 +50,7 @@ export function readPeers(awareness: Awareness): Peer[] {
       editing: state.editing ?? null,
       dragging: state.dragging ?? null,
       following: state.following !== false,
-      access: state.access === 'member' || state.access === 'observer' ? state.access : 'facilitator',
+      access: toAccessRole(state.access) ?? 'facilitator',
     });
   });
   return peers.sort((a, b) => Number(b.isMe) - Number(a.isMe) || a.clientId - b.clientId);

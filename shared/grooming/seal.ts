@@ -3,19 +3,39 @@
  * can read it, from the document or from the wire, until the relay
  * publishes the round's private key at the reveal (docs/poker.md).
  *
- * ECIES over WebCrypto, which browsers and Node 20 share: a fresh ECDH P-256
- * key pair per vote, HKDF-SHA-256 of the shared secret to an AES-256-GCM
- * key, and the round id and voter as additional data, so a sealed vote
- * cannot be replayed into another round or another voter's seat. The card
- * is padded to a fixed length, so the ciphertext's size says nothing about
- * which card it is.
+ * ECIES: a fresh ECDH P-256 key pair per vote, HKDF-SHA-256 of the shared
+ * secret (its x coordinate) to an AES-256-GCM key, and the round id and
+ * voter as additional data, so a sealed vote cannot be replayed into
+ * another round or another voter's seat. The card is padded to a fixed
+ * length, so the ciphertext's size says nothing about which card it is.
+ * Keys travel as JWK, the vote as base64 IV and ciphertext with its tag.
+ *
+ * The arithmetic is the audited pure-JavaScript @noble libraries, not
+ * WebCrypto: browsers give `crypto.subtle` to secure contexts only (HTTPS
+ * and localhost), and a teammate who opens the relay at
+ * http://<LAN address> has none. Only `crypto.getRandomValues`, which every
+ * context has, is needed. The scheme and the bytes are those of the
+ * WebCrypto version that came before, so votes it sealed still open
+ * (test/unit/seal.test.ts checks both ways).
  */
-const CURVE = { name: 'ECDH', namedCurve: 'P-256' } as const;
+import { gcm } from '@noble/ciphers/aes.js';
+import { p256 } from '@noble/curves/nist.js';
+import { hkdf } from '@noble/hashes/hkdf.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { randomBytes } from '@noble/hashes/utils.js';
+
 const PADDED_BYTES = 64;
+const COORDINATE_BYTES = 32;
 const INFO = new TextEncoder().encode('refinement-board sealed vote v1');
 
-export type PublicKey = Pick<JsonWebKey, 'kty' | 'crv' | 'x' | 'y'>;
-export type PrivateKey = PublicKey & Pick<JsonWebKey, 'd'>;
+/** A P-256 public key as a JWK (`kty: 'EC'`, `crv: 'P-256'`, base64url coordinates). */
+export interface PublicKey {
+  kty?: string;
+  crv?: string;
+  x?: string;
+  y?: string;
+}
+export type PrivateKey = PublicKey & { d?: string };
 
 export interface SealedVote {
   /** The vote's ephemeral public key. */
@@ -29,40 +49,59 @@ export interface VoteContext {
   voter: string;
 }
 
-const subtle = () => globalThis.crypto.subtle;
-
 function toBase64(bytes: Uint8Array): string {
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);
   return btoa(binary);
 }
 
-function fromBase64(text: string): Uint8Array<ArrayBuffer> {
+function fromBase64(text: string): Uint8Array {
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
 }
 
-function publicPart(key: JsonWebKey): PublicKey {
-  return { kty: key.kty, crv: key.crv, x: key.x, y: key.y };
+const toBase64Url = (bytes: Uint8Array) => toBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const fromBase64Url = (text: string) => fromBase64(text.replace(/-/g, '+').replace(/_/g, '/'));
+
+/** A JWK field holding one 32-byte number. */
+function coordinate(key: PrivateKey, field: 'x' | 'y' | 'd'): Uint8Array {
+  const text = key[field];
+  const bytes = typeof text === 'string' && /^[A-Za-z0-9_-]{43}$/.test(text) ? fromBase64Url(text) : null;
+  if (bytes?.length !== COORDINATE_BYTES) throw new Error(`a P-256 key needs a 32-byte ${field}`);
+  return bytes;
+}
+
+/** The uncompressed point (0x04 ‖ x ‖ y) of a JWK public key; noble checks that it lies on the curve. */
+function publicPoint(key: PublicKey): Uint8Array {
+  if (key.kty !== 'EC' || key.crv !== 'P-256') throw new Error('a sealed-vote key must be an EC P-256 key');
+  const point = new Uint8Array(1 + 2 * COORDINATE_BYTES);
+  point[0] = 4;
+  point.set(coordinate(key, 'x'), 1);
+  point.set(coordinate(key, 'y'), 1 + COORDINATE_BYTES);
+  return point;
+}
+
+function publicJwk(secretKey: Uint8Array): PublicKey {
+  const point = p256.getPublicKey(secretKey, false);
+  return { kty: 'EC', crv: 'P-256', x: toBase64Url(point.subarray(1, 33)), y: toBase64Url(point.subarray(33, 65)) };
 }
 
 /** A round's key pair, made by the relay. */
 export async function generateRoundKeys(): Promise<{ publicKey: PublicKey; privateKey: PrivateKey }> {
-  const pair = (await subtle().generateKey(CURVE, true, ['deriveBits'])) as CryptoKeyPair;
-  const privateKey = await subtle().exportKey('jwk', pair.privateKey);
-  return { publicKey: publicPart(privateKey), privateKey: { ...publicPart(privateKey), d: privateKey.d } };
+  const secretKey = p256.utils.randomSecretKey();
+  const publicKey = publicJwk(secretKey);
+  return { publicKey, privateKey: { ...publicKey, d: toBase64Url(secretKey) } };
 }
 
-async function voteKey(ours: CryptoKey, theirs: PublicKey, usage: KeyUsage): Promise<CryptoKey> {
-  const their = await subtle().importKey('jwk', { ...theirs, ext: true }, CURVE, false, []);
-  const secret = await subtle().deriveBits({ name: 'ECDH', public: their }, ours, 256);
-  const material = await subtle().importKey('raw', secret, 'HKDF', false, ['deriveKey']);
-  return subtle().deriveKey({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: INFO }, material, { name: 'AES-GCM', length: 256 }, false, [usage]);
+/** The AES-256-GCM key of a vote: HKDF-SHA-256 (empty salt) of the ECDH shared x coordinate, as WebCrypto's deriveBits(256) gave it. */
+function voteKey(ours: Uint8Array, theirs: PublicKey): Uint8Array {
+  const shared = p256.getSharedSecret(ours, publicPoint(theirs), true).subarray(1);
+  return hkdf(sha256, shared, new Uint8Array(0), INFO, 32);
 }
 
-function additionalData({ roundId, voter }: VoteContext): Uint8Array<ArrayBuffer> {
+function additionalData({ roundId, voter }: VoteContext): Uint8Array {
   return new TextEncoder().encode(`${roundId}\n${voter}`);
 }
 
@@ -72,20 +111,17 @@ export async function sealVote(roundKey: PublicKey, card: string, context: VoteC
   const padded = new Uint8Array(PADDED_BYTES);
   padded[0] = bytes.length;
   padded.set(bytes, 1);
-  const ephemeral = (await subtle().generateKey(CURVE, true, ['deriveBits'])) as CryptoKeyPair;
-  const key = await voteKey(ephemeral.privateKey, roundKey, 'encrypt');
-  const iv = globalThis.crypto.getRandomValues(new Uint8Array(12));
-  const ct = await subtle().encrypt({ name: 'AES-GCM', iv, additionalData: additionalData(context) }, key, padded);
-  return { epk: publicPart(await subtle().exportKey('jwk', ephemeral.publicKey)), iv: toBase64(iv), ct: toBase64(new Uint8Array(ct)) };
+  const ephemeral = p256.utils.randomSecretKey();
+  const key = voteKey(ephemeral, roundKey);
+  const iv = randomBytes(12);
+  const ct = gcm(key, iv, additionalData(context)).encrypt(padded);
+  return { epk: publicJwk(ephemeral), iv: toBase64(iv), ct: toBase64(ct) };
 }
 
 /** The card inside a sealed vote. Throws if the vote was not made for this round and voter, or was altered. */
 export async function openVote(roundKey: PrivateKey, sealed: SealedVote, context: VoteContext): Promise<string> {
-  const ours = await subtle().importKey('jwk', { ...roundKey, ext: true }, CURVE, false, ['deriveBits']);
-  const key = await voteKey(ours, sealed.epk, 'decrypt');
-  const padded = new Uint8Array(
-    await subtle().decrypt({ name: 'AES-GCM', iv: fromBase64(sealed.iv), additionalData: additionalData(context) }, key, fromBase64(sealed.ct)),
-  );
+  const key = voteKey(coordinate(roundKey, 'd'), sealed.epk);
+  const padded = gcm(key, fromBase64(sealed.iv), additionalData(context)).decrypt(fromBase64(sealed.ct));
   const length = padded[0]!;
   if (padded.length !== PADDED_BYTES || length === 0 || length >= PADDED_BYTES) throw new Error('a sealed vote has a bad length');
   return new TextDecoder().decode(padded.subarray(1, 1 + length));

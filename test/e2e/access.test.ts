@@ -1,6 +1,6 @@
 /**
- * Invites in the browser: a facilitator opens an invite link and makes an
- * observer's link; the observer sees the board read-only; a visitor without
+ * Invites in the browser: a facilitator opens an invite link and makes a
+ * viewer's link; the viewer sees the board read-only; a visitor without
  * an invite is told so. The page runs under its Content-Security-Policy with
  * no violation, and user text is shown as text.
  */
@@ -15,7 +15,7 @@ const suite = browserSuite({ AUTH_SECRET: SECRET });
 const CSP_PROBE = `window.__csp = []; document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));`;
 
 describe('invites and roles in the app', () => {
-  it('lets a facilitator invite an observer, who sees the board read-only', async () => {
+  it('lets a facilitator invite a viewer, who sees the board read-only', async () => {
     const { relay, browser } = suite;
     const board = 'e2eAccessBoard0000000';
     const link = `${relay.httpUrl}/b/${board}?invite=${signInvite(SECRET, { board, role: 'facilitator', expiresAt: Date.now() + 3_600_000 })}`;
@@ -35,34 +35,34 @@ describe('invites and roles in the app', () => {
     expect(await facilitator.locator('.list-inner img').count()).toBe(0);
 
     await facilitator.getByRole('button', { name: 'Invite' }).click();
-    await facilitator.getByLabel('Role').selectOption('observer');
+    await facilitator.getByLabel('Role').selectOption('viewer');
     await facilitator.getByRole('button', { name: 'Create link' }).click();
-    const observerLink = await facilitator.getByLabel('Invite link').inputValue();
-    expect(observerLink).toMatch(new RegExp(`/b/${board}\\?invite=`));
+    const viewerLink = await facilitator.getByLabel('Invite link').inputValue();
+    expect(viewerLink).toMatch(new RegExp(`/b/${board}\\?invite=`));
     await facilitator.screenshot({ path: `${SHOTS}invite-dialog.png` });
     await facilitator.keyboard.press('Escape');
 
-    const observerContext = await browser.newContext();
-    suite.track(observerContext);
-    await observerContext.addInitScript(CSP_PROBE);
-    const observer = await observerContext.newPage();
-    await observer.goto(observerLink);
-    await waitLive(observer);
-    await expect.poll(() => rowTitles(observer)).toEqual(['Plan the release', hostile]);
-    await expect.poll(() => observer.getByRole('status').filter({ hasText: 'View only' }).count()).toBe(1);
-    expect(await observer.getByLabel('New item title').count()).toBe(0);
-    expect(await observer.getByRole('button', { name: 'Start grooming session' }).count()).toBe(0);
+    const viewerContext = await browser.newContext();
+    suite.track(viewerContext);
+    await viewerContext.addInitScript(CSP_PROBE);
+    const viewer = await viewerContext.newPage();
+    await viewer.goto(viewerLink);
+    await waitLive(viewer);
+    await expect.poll(() => rowTitles(viewer)).toEqual(['Plan the release', hostile]);
+    await expect.poll(() => viewer.getByRole('status').filter({ hasText: 'View only' }).count()).toBe(1);
+    expect(await viewer.getByLabel('New item title').count()).toBe(0);
+    expect(await viewer.getByRole('button', { name: 'Start grooming session' }).count()).toBe(0);
     // Opening an item shows it, with nothing editable.
-    await row(observer, 'Plan the release').dblclick();
-    await expect.poll(() => observer.locator('.bare-fieldset').first().evaluate((el) => (el as HTMLFieldSetElement).disabled)).toBe(true);
+    await row(viewer, 'Plan the release').dblclick();
+    await expect.poll(() => viewer.locator('.bare-fieldset').first().evaluate((el) => (el as HTMLFieldSetElement).disabled)).toBe(true);
     // A keyboard move does nothing to the shared order.
-    await row(observer, 'Plan the release').focus();
-    await observer.keyboard.press('Alt+ArrowDown');
-    await observer.waitForTimeout(300);
+    await row(viewer, 'Plan the release').focus();
+    await viewer.keyboard.press('Alt+ArrowDown');
+    await viewer.waitForTimeout(300);
     expect(await rowTitles(facilitator)).toEqual(['Plan the release', hostile]);
-    await observer.screenshot({ path: `${SHOTS}observer.png` });
+    await viewer.screenshot({ path: `${SHOTS}viewer.png` });
 
-    for (const page of [facilitator, observer]) {
+    for (const page of [facilitator, viewer]) {
       expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
     }
   });

@@ -14,6 +14,8 @@ export interface OpenOptions {
   dark?: boolean;
   /** Makes this browser's clock (Date.now) run ahead by this much, like a badly set computer. */
   clockShiftMs?: number;
+  /** Collects the page's uncaught errors and console errors here. */
+  errors?: string[];
 }
 
 export async function openBoard(browser: Browser, url: string, options: OpenOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
@@ -37,6 +39,11 @@ export async function openBoard(browser: Browser, url: string, options: OpenOpti
   watchPolicy(context);
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`page error in ${options.name ?? 'a page'}:`, error.message));
+  const errors = options.errors;
+  if (errors) {
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+  }
   await page.goto(url);
   await waitLive(page);
   return { context, page };
@@ -106,14 +113,14 @@ export interface BrowserSuite {
  * Registers the hooks of a browser test file: one relay process and one
  * Chromium for the file, every tracked context closed after its test.
  */
-/** A relay process and a browser for one test file; `env` configures the relay. */
-export function browserSuite(env: Record<string, string> = {}): BrowserSuite {
+/** A relay process and a browser for one test file; `env` configures the relay, `browserArgs` add Chromium flags. */
+export function browserSuite(env: Record<string, string> = {}, browserArgs: string[] = []): BrowserSuite {
   let relay: RelayProcess | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    [relay, browser] = await Promise.all([startRelayProcess(tempDataDir(), env), launchBrowser()]);
+    [relay, browser] = await Promise.all([startRelayProcess(tempDataDir(), env), launchBrowser(browserArgs)]);
   });
   afterEach(async () => {
     await Promise.all(contexts.splice(0).map((context) => context.close()));

@@ -31,7 +31,8 @@ async function findChromium(): Promise<{ executablePath: string; args: string[] 
   return { executablePath: await packaged.executablePath(), args: [...FLAGS, '--use-angle=swiftshader'] };
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/** `extraArgs`: more Chromium flags, e.g. `--host-resolver-rules=MAP lan.test 127.0.0.1` for a host name that is not a secure context. */
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   const { executablePath, args } = await findChromium();
-  return chromium.launch({ executablePath, args, headless: true });
+  return chromium.launch({ executablePath, args: [...args, ...extraArgs], headless: true });
 }

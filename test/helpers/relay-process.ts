@@ -1,7 +1,8 @@
 /**
  * Starts the real relay (`server/main.ts`) as a child process on an
  * ephemeral port of 127.0.0.1, the way `npm start` runs it, so that tests
- * can kill it with any signal.
+ * can kill it with any signal. With TLS_CERT_FILE and TLS_KEY_FILE in `env`
+ * it serves HTTPS, and the URLs below are https:// and wss://.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -12,13 +13,16 @@ const ROOT = new URL('../..', import.meta.url).pathname;
 
 export interface RelayProcess {
   port: number;
-  /** ws://127.0.0.1:PORT/sync, the URL the stock provider takes. */
+  /** ws://127.0.0.1:PORT/sync (wss:// over TLS), the URL the stock provider takes. */
   syncUrl: string;
+  /** http://127.0.0.1:PORT (https:// over TLS). */
   httpUrl: string;
   child: ChildProcess;
   /** Resolves with the exit code (or signal name) when the process ends. */
   exited: Promise<number | string>;
   stderr: () => string;
+  /** What the relay printed, its start line first. */
+  stdout: () => string;
   kill(signal?: NodeJS.Signals): Promise<number | string>;
 }
 
@@ -33,19 +37,19 @@ export async function startRelayProcess(dataDir: string, env: Record<string, str
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
+  let stdout = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | string>((resolve) =>
     child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
   );
-  const port = await new Promise<number>((resolve, reject) => {
-    let stdout = '';
+  const [scheme, port] = await new Promise<[string, number]>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`relay did not start in time; stderr: ${stderr}`)), 20_000);
     child.stdout!.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
-      const match = /listening on http:\/\/[^:]+:(\d+)/.exec(stdout);
+      const match = /listening on (https?):\/\/(?:\[[^\]]+\]|[^:/\s]+):(\d+)/.exec(stdout);
       if (match) {
         clearTimeout(timer);
-        resolve(Number(match[1]));
+        resolve([match[1]!, Number(match[2])]);
       }
     });
     void exited.then((code) => {
@@ -55,11 +59,12 @@ export async function startRelayProcess(dataDir: string, env: Record<string, str
   });
   return {
     port,
-    syncUrl: `ws://127.0.0.1:${port}/sync`,
-    httpUrl: `http://127.0.0.1:${port}`,
+    syncUrl: `${scheme === 'https' ? 'wss' : 'ws'}://127.0.0.1:${port}/sync`,
+    httpUrl: `${scheme}://127.0.0.1:${port}`,
     child,
     exited,
     stderr: () => stderr,
+    stdout: () => stdout,
     kill(signal: NodeJS.Signals = 'SIGTERM') {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;

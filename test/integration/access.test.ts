@@ -1,6 +1,6 @@
 /**
  * With AUTH_SECRET set: invites are checked before the upgrade, roles are
- * enforced by the relay (observers write nothing, only facilitators run the
+ * enforced by the relay (viewers write nothing, only facilitators run the
  * meeting and reveal), and a connection may publish only its own presence.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,16 +69,16 @@ describe('invite tokens', () => {
     expect(await upgradeStatus(`${url}?token=${invite('locked', 'facilitator', Date.now() - 1000)}`)).toBe(401);
     expect(await upgradeStatus(`${url}?token=${invite('elsewhere', 'facilitator')}`)).toBe(403);
     // A token edited to claim a higher role no longer matches its signature.
-    const [payload, signature] = invite('locked', 'observer').split('.');
-    const forged = Buffer.from(Buffer.from(payload!, 'base64url').toString().replace('observer', 'facilitator')).toString('base64url');
+    const [payload, signature] = invite('locked', 'viewer').split('.');
+    const forged = Buffer.from(Buffer.from(payload!, 'base64url').toString().replace('viewer', 'facilitator')).toString('base64url');
     expect(await upgradeStatus(`${url}?token=${forged}.${signature}`)).toBe(401);
     expect(await metric('relay_boards_loaded')).toBe(0);
     expect(await upgradeStatus(`${url}?token=${invite('locked', 'member')}`)).toBe(101);
   });
 
   it('tells the client its role, and lets only a facilitator make invites', async () => {
-    const access = await (await api('/api/boards/inv/access', invite('inv', 'observer'))).json();
-    expect(access).toMatchObject({ auth: true, role: 'observer' });
+    const access = await (await api('/api/boards/inv/access', invite('inv', 'viewer'))).json();
+    expect(access).toMatchObject({ auth: true, role: 'viewer' });
     expect((await api('/api/boards/inv/access', null)).status).toBe(401);
     expect((await api('/api/boards/inv/invites', invite('inv', 'member'), { role: 'member', days: 7 })).status).toBe(403);
     const made = await api('/api/boards/inv/invites', invite('inv', 'facilitator'), { role: 'member', days: 7 });
@@ -86,25 +86,28 @@ describe('invite tokens', () => {
     const { token } = (await made.json()) as { token: string };
     expect(await upgradeStatus(`${relay.syncUrl}/inv?token=${token}`)).toBe(101);
     expect(await upgradeStatus(`${relay.syncUrl}/other?token=${token}`)).toBe(403);
+    // A tab still running the app from before the rename asks for an "observer": it gets a viewer.
+    const legacy = await api('/api/boards/inv/invites', invite('inv', 'facilitator'), { role: 'observer', days: 1 });
+    expect(await legacy.json()).toMatchObject({ role: 'viewer' });
   });
 });
 
 describe('roles', () => {
-  it("drops an observer's updates: they reach no other client and no storage", async () => {
+  it("drops a viewer's updates: they reach no other client and no storage", async () => {
     const member = join('watched', 'member');
     await member.synced();
     addItem(member.doc, { title: 'from the member' });
-    const observer = join('watched', 'observer');
-    await observer.synced();
-    await waitFor(() => orderedItems(observer.doc).length === 1, 'the observer to read the board');
-    addItem(observer.doc, { title: 'forged by the observer' });
+    const viewer = join('watched', 'viewer');
+    await viewer.synced();
+    await waitFor(() => orderedItems(viewer.doc).length === 1, 'the viewer to read the board');
+    addItem(viewer.doc, { title: 'forged by the viewer' });
     addItem(member.doc, { title: 'second from the member' });
-    await waitFor(() => orderedItems(observer.doc).length === 3, "the member's second item to reach the observer");
+    await waitFor(() => orderedItems(viewer.doc).length === 3, "the member's second item to reach the viewer");
     await sleep(200);
     expect(orderedItems(member.doc).map((i) => i.title).sort()).toEqual(['from the member', 'second from the member']);
-    expect(await metric('relay_dropped_updates_total{role="observer"}')).toBeGreaterThan(0);
+    expect(await metric('relay_dropped_updates_total{role="viewer"}')).toBeGreaterThan(0);
     member.provider.disconnect();
-    observer.provider.disconnect();
+    viewer.provider.disconnect();
     await sleep(300); // the board unloads (UNLOAD_DELAY_MS=0)
     const fresh = join('watched', 'member');
     await fresh.synced();

@@ -33,12 +33,12 @@ function memberEdit(doc: Y.Doc, change: (replica: Y.Doc) => void): Uint8Array {
   return Y.encodeStateAsUpdate(replica, before);
 }
 
-const verdict = (doc: Y.Doc, update: Uint8Array, role: 'member' | 'observer' | 'facilitator' = 'member') => checkUpdate(doc, { role }, Y.decodeUpdate(update)).allowed;
+const verdict = (doc: Y.Doc, update: Uint8Array, role: 'member' | 'viewer' | 'facilitator' = 'member') => checkUpdate(doc, { role }, Y.decodeUpdate(update)).allowed;
 
 const sessionMap = (doc: Y.Doc) => doc.getMap('grooming').get('session') as Y.Map<unknown>;
 
 describe('the role policy', () => {
-  it('lets members make every honest edit, and observers none', async () => {
+  it('lets members make every honest edit, and viewers none', async () => {
     const { doc, itemId } = board();
     const edits = [
       memberEdit(doc, (r) => addItem(r, { title: 'another' })),
@@ -49,7 +49,7 @@ describe('the role policy', () => {
     edits.push(memberEdit(doc, (r) => castVote(r, 'r1', { id: 'mo', name: 'Mo' }, sealed, 3000)));
     for (const edit of edits) {
       expect(verdict(doc, edit)).toBe(true);
-      expect(verdict(doc, edit, 'observer')).toBe(false);
+      expect(verdict(doc, edit, 'viewer')).toBe(false);
     }
   });
 
