@@ -82,7 +82,9 @@ function checkParent(doc: Y.Doc, id: string | null, parent: unknown): void {
   const items = itemsMap(doc);
   let current: unknown = parent;
   for (let depth = 0; typeof current === 'string' && depth < 1000; depth++) {
-    if (current === id) throw new Error(`item ${JSON.stringify(id)} cannot be its own ancestor`);
+    if (current === id) {
+      throw new Error(`item ${JSON.stringify(id)} cannot go under ${JSON.stringify(parent)}, which is inside it: an item cannot be its own ancestor`);
+    }
     current = items.get(current)?.get('parent');
   }
 }
