@@ -75,7 +75,11 @@ export function PokerRound({ session, grooming, itemId, present, onError }: Poke
   const vote = (card: string) =>
     run(async () => {
       const sealed = await sealVote(current.publicKey!, card, { roundId: current.id, voter: me.id });
-      session.act(() => castVote(session.doc, current.id, me, sealed, session.clock.now()));
+      const cast = session.act(() => {
+        castVote(session.doc, current.id, me, sealed, session.clock.now());
+        return true;
+      });
+      if (!cast) return;
       rememberMyCard(current.id, card);
       setPicked(card);
     });
