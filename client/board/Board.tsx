@@ -193,11 +193,7 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
           </button>
         )}
       </BoardHeader>
-      {running && (
-        <fieldset className="bare-fieldset" disabled={readOnly}>
-          <SessionBar session={session} grooming={grooming} peers={peers} following={side.following} onFollowingChange={side.setFollowing} onSummary={() => setDialog('summary')} />
-        </fieldset>
-      )}
+      {running && <SessionBar session={session} grooming={grooming} peers={peers} following={side.following} onFollowingChange={side.setFollowing} onSummary={() => setDialog('summary')} />}
       <div className={openItem || showGrooming ? 'board-body with-panel' : 'board-body'}>
         <main className="backlog-pane">
           <Toolbar filters={filters} labels={labels} shown={visible.length} total={shownTotal} searchRef={searchRef} onChange={setFilters} />
@@ -253,7 +249,6 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
           />
         )}
         {showGrooming && (
-          <fieldset className="bare-fieldset" disabled={readOnly}>
           <GroomingPanel
             session={session}
             grooming={grooming}
@@ -264,7 +259,6 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
             onSplit={setSplittingId}
             onError={(text) => show({ text, problem: true })}
           />
-          </fieldset>
         )}
       </div>
       {dialog === 'help' && <HelpOverlay onClose={() => setDialog(null)} />}
