@@ -107,6 +107,20 @@ describe('invites and roles in the app', () => {
     await expect.poll(() => observer.getByRole('dialog', { name: 'Session summary' }).isVisible()).toBe(true);
   });
 
+  it('does not offer to create a board on the home page, and says how to get in instead', async () => {
+    const { relay, browser } = suite;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    suite.track(context);
+    const page = await context.newPage();
+    await page.goto(relay.httpUrl);
+    await expect.poll(() => page.getByRole('heading', { name: 'Boards on this relay open by invite' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Create a board' }).count()).toBe(0);
+    const text = await page.locator('main').textContent();
+    expect(text).toContain('Open the invite link a facilitator sent you');
+    expect(text).toContain('npm run invite -- new facilitator');
+    await page.screenshot({ path: `${SHOTS}home-invites.png` });
+  });
+
   it('tells a visitor without an invite that the board needs one', async () => {
     const { relay, browser } = suite;
     const context = await browser.newContext();
