@@ -5,7 +5,7 @@
  *   doc.getMap('items')  item id -> Y.Map of the item's fields
  */
 import * as Y from 'yjs';
-import { MAX_TITLE_LENGTH, SCHEMA_VERSION } from './schema.js';
+import { MAX_TITLE_LENGTH, SCHEMA_VERSION, checkLine } from './schema.js';
 
 export type ItemMap = Y.Map<unknown>;
 
@@ -39,10 +39,7 @@ export function boardTitle(doc: Y.Doc): string {
 }
 
 export function setBoardTitle(doc: Y.Doc, title: string): void {
-  if (typeof title !== 'string') throw new Error(`board title must be a string, got ${typeof title}`);
-  if (title.length > MAX_TITLE_LENGTH) {
-    throw new Error(`board title is ${title.length} characters long; the limit is ${MAX_TITLE_LENGTH}`);
-  }
+  checkLine('board title', title, MAX_TITLE_LENGTH);
   doc.transact(() => {
     stampSchema(doc);
     metaMap(doc).set('title', title);

@@ -4,7 +4,9 @@
  * docs/document-format.md describes it for integrations.
  */
 export type { Place } from './ordering.js';
-export { addItem, updateItem, removeItem, splitItem, replaceText } from './items.js';
+export { addItem, updateItem, removeItem, removeItems, setArchived, splitItem } from './items.js';
+export { editText, replaceText, type TextTarget } from './text.js';
+export { estimateCards } from './estimates.js';
 export { readinessGaps, READINESS_LABELS, READINESS_SHORT, type ReadinessGap } from './readiness.js';
 export { moveItem, moveItems, orderedItems, orderedIds } from './ordering.js';
 export type { ItemSnapshot } from './snapshot.js';
@@ -13,6 +15,10 @@ export { newBoardId } from './ids.js';
 export { MAX_KEY_LENGTH, isValidOrderKey } from './order-keys.js';
 export {
   SCHEMA_VERSION,
+  MAX_TITLE_LENGTH,
+  MAX_DESCRIPTION_LENGTH,
+  MAX_LABEL_LENGTH,
+  MAX_ESTIMATE_LENGTH,
   ITEM_KINDS,
   ITEM_STATUSES,
   PRIORITIES,

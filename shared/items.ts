@@ -8,6 +8,8 @@ import { itemsMap, stampSchema, type ItemMap } from './board.js';
 import { newId } from './ids.js';
 import { BOTTOM, checkPlace, gapIndex, requireItem, sortedEntries, writePlacement, type Place } from './ordering.js';
 import { snapshotItem } from './snapshot.js';
+import { checkEstimateCard } from './estimates.js';
+import { writeText } from './text.js';
 import {
   DEFAULT_KIND,
   DEFAULT_STATUS,
@@ -17,29 +19,6 @@ import {
   type ItemPatch,
   type NewItemFields,
 } from './schema.js';
-
-/**
- * Replaces a text's content with `next`, touching only the part that changed
- * (common prefix and suffix kept), so that someone typing elsewhere in the
- * same text keeps their characters.
- */
-export function replaceText(text: Y.Text, next: string): void {
-  const current = text.toString();
-  if (current === next) return;
-  let start = 0;
-  const max = Math.min(current.length, next.length);
-  while (start < max && current[start] === next[start]) start++;
-  let end = 0;
-  while (end < max - start && current[current.length - 1 - end] === next[next.length - 1 - end]) end++;
-  if (current.length - start - end > 0) text.delete(start, current.length - start - end);
-  if (next.length - start - end > 0) text.insert(start, next.slice(start, next.length - end));
-}
-
-function setText(item: ItemMap, field: 'title' | 'description', value: string): void {
-  const existing = item.get(field);
-  if (existing instanceof Y.Text) replaceText(existing, value);
-  else item.set(field, new Y.Text(value));
-}
 
 function setLabels(item: ItemMap, labels: readonly string[]): void {
   let map = item.get('labels');
@@ -88,9 +67,7 @@ function setCriteria(item: ItemMap, criteria: readonly CriterionInput[]): void {
   criteria.forEach((input, index) => {
     const existing = array.get(index);
     if (existing instanceof Y.Map && input.id !== undefined && existing.get('id') === input.id) {
-      const text = existing.get('text');
-      if (text instanceof Y.Text) replaceText(text, input.text);
-      else existing.set('text', new Y.Text(input.text));
+      writeText(existing, 'text', input.text);
       if (input.done !== undefined && existing.get('done') !== input.done) existing.set('done', input.done);
     } else {
       array.insert(index, [newCriterion(input)]);
@@ -105,7 +82,9 @@ function checkParent(doc: Y.Doc, id: string | null, parent: unknown): void {
   const items = itemsMap(doc);
   let current: unknown = parent;
   for (let depth = 0; typeof current === 'string' && depth < 1000; depth++) {
-    if (current === id) throw new Error(`item ${JSON.stringify(id)} cannot be its own ancestor`);
+    if (current === id) {
+      throw new Error(`item ${JSON.stringify(id)} cannot go under ${JSON.stringify(parent)}, which is inside it: an item cannot be its own ancestor`);
+    }
     current = items.get(current)?.get('parent');
   }
 }
@@ -115,7 +94,7 @@ function applyPatch(item: ItemMap, patch: ItemPatch): void {
     switch (field) {
       case 'title':
       case 'description':
-        setText(item, field, value as string);
+        writeText(item, field, value as string);
         break;
       case 'labels':
         setLabels(item, value as string[]);
@@ -137,6 +116,7 @@ function applyPatch(item: ItemMap, patch: ItemPatch): void {
 export function addItem(doc: Y.Doc, fields: NewItemFields, place: Place = BOTTOM): string {
   checkPatch(fields, 'addItem', NEW_ITEM_FIELDS);
   if (typeof fields.title !== 'string') throw new Error('addItem: title is required');
+  checkEstimateCard(doc, fields.estimate, 'addItem');
   checkParent(doc, null, fields.parent);
   checkPlace(doc, place, []);
   const entries = sortedEntries(doc);
@@ -165,6 +145,7 @@ export function addItem(doc: Y.Doc, fields: NewItemFields, place: Place = BOTTOM
 export function updateItem(doc: Y.Doc, id: string, patch: ItemPatch): void {
   const item = requireItem(doc, id);
   checkPatch(patch, `updateItem ${JSON.stringify(id)}`);
+  checkEstimateCard(doc, patch.estimate, `updateItem ${JSON.stringify(id)}`);
   if (patch.parent === id) throw new Error(`item ${JSON.stringify(id)} cannot be its own parent`);
   checkParent(doc, id, patch.parent);
   doc.transact(() => {
@@ -176,8 +157,41 @@ export function updateItem(doc: Y.Doc, id: string, patch: ItemPatch): void {
 
 /** Removes an item for good. Its id is never reused. */
 export function removeItem(doc: Y.Doc, id: string): void {
-  requireItem(doc, id);
-  doc.transact(() => itemsMap(doc).delete(id));
+  removeItems(doc, [id]);
+}
+
+/** The ids of a change to several items: an array of known ids, none twice. */
+function requireItems(doc: Y.Doc, ids: unknown, context: string): ItemMap[] {
+  if (!Array.isArray(ids)) throw new Error(`${context}: ids must be an array of item ids`);
+  const seen = new Set<string>();
+  return ids.map((id: unknown) => {
+    if (seen.has(id as string)) throw new Error(`${context}: item ${JSON.stringify(id)} is given twice`);
+    seen.add(id as string);
+    return requireItem(doc, id);
+  });
+}
+
+/** Removes several items for good, in one transaction (so one undo brings them all back). */
+export function removeItems(doc: Y.Doc, ids: string[]): void {
+  requireItems(doc, ids, 'removeItems');
+  if (ids.length === 0) return;
+  doc.transact(() => ids.forEach((id) => itemsMap(doc).delete(id)));
+}
+
+/** Archives (or, with `archived` false, restores) several items in one transaction. */
+export function setArchived(doc: Y.Doc, ids: string[], archived: boolean): void {
+  const items = requireItems(doc, ids, 'setArchived');
+  if (typeof archived !== 'boolean') throw new Error(`setArchived: archived must be a boolean, got ${typeof archived}`);
+  if (items.length === 0) return;
+  const now = Date.now();
+  doc.transact(() => {
+    stampSchema(doc);
+    for (const item of items) {
+      if ((item.get('archived') === true) === archived) continue;
+      item.set('archived', archived);
+      item.set('updatedAt', now);
+    }
+  });
 }
 
 

@@ -89,9 +89,39 @@ function fail(message: string): never {
   throw new Error(message);
 }
 
-function checkString(field: string, value: unknown, max: number): void {
+function checkString(field: string, value: unknown, max: number): asserts value is string {
   if (typeof value !== 'string') fail(`${field} must be a string, got ${typeof value}`);
   if (value.length > max) fail(`${field} is ${value.length} characters long; the limit is ${max}`);
+}
+
+/**
+ * What a one-line text (a title, a label, a name) may not hold: line breaks
+ * and other control characters, and the bidi embeddings and overrides
+ * U+202A to U+202E, which reorder the text after them (a file name
+ * "gnp.exe" shown as "exe.png"). Right-to-left letters are fine.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const NOT_IN_A_LINE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/;
+
+const NAMED: Record<string, string> = {
+  '\n': 'a line break',
+  '\r': 'a line break',
+  '\t': 'a tab',
+  '\u202a': 'U+202A (left-to-right embedding), which changes the direction of the text after it',
+  '\u202b': 'U+202B (right-to-left embedding), which changes the direction of the text after it',
+  '\u202c': 'U+202C (pop directional formatting), a direction control',
+  '\u202d': 'U+202D (left-to-right override), which reorders the text after it',
+  '\u202e': 'U+202E (right-to-left override), which reverses the text after it',
+};
+
+/** A string of at most `max` characters that fits on one line. */
+export function checkLine(field: string, value: unknown, max: number): asserts value is string {
+  checkString(field, value, max);
+  const bad = NOT_IN_A_LINE.exec(value);
+  if (bad) {
+    const code = `U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    fail(`${field} contains ${NAMED[bad[0]] ?? `the control character ${code}`} at position ${bad.index + 1}`);
+  }
 }
 
 function checkOneOf(field: string, value: unknown, allowed: readonly string[]): void {
@@ -100,9 +130,25 @@ function checkOneOf(field: string, value: unknown, allowed: readonly string[]): 
   }
 }
 
+/** Whether a stored value reads as an estimate (lenient: any short text counts as a card). */
 export function isEstimate(value: unknown): value is Estimate {
   if (typeof value === 'number') return Number.isFinite(value) && value >= 0;
   return typeof value === 'string' && value.trim().length > 0 && value.length <= MAX_ESTIMATE_LENGTH;
+}
+
+/**
+ * The shape of an estimate a writer gives: points as a number (0 or more),
+ * or a card as text. Which cards a board takes depends on its decks, so
+ * items.ts checks that against the document (estimates.ts).
+ */
+function checkEstimateShape(value: unknown): void {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value) || value < 0) fail(`estimate must be a number of points, 0 or more; got ${value}`);
+    return;
+  }
+  if (typeof value !== 'string') fail(`estimate must be null, a number of points or a card such as "M"; got ${JSON.stringify(value)}`);
+  if (value.trim() === '' || value.trim() !== value) fail(`estimate card ${JSON.stringify(value)} must not be blank or start or end with spaces`);
+  checkLine('estimate', value, MAX_ESTIMATE_LENGTH);
 }
 
 function checkCriteria(value: unknown): void {
@@ -145,7 +191,7 @@ export const NEW_ITEM_FIELDS: ReadonlySet<string> = new Set([...EDITABLE_FIELDS,
 function checkField(field: keyof ItemFields | keyof CreationFields, value: unknown): void {
   switch (field) {
     case 'title':
-      return checkString(field, value, MAX_TITLE_LENGTH);
+      return checkLine(field, value, MAX_TITLE_LENGTH);
     case 'description':
       return checkString(field, value, MAX_DESCRIPTION_LENGTH);
     case 'kind':
@@ -156,14 +202,12 @@ function checkField(field: keyof ItemFields | keyof CreationFields, value: unkno
       if (value !== null) checkOneOf(field, value, PRIORITIES);
       return;
     case 'estimate':
-      if (value !== null && !isEstimate(value)) {
-        fail(`estimate must be null, a non-negative number or a short card such as "M"; got ${JSON.stringify(value)}`);
-      }
+      if (value !== null) checkEstimateShape(value);
       return;
     case 'labels':
       if (!Array.isArray(value)) fail('labels must be an array of strings');
       for (const label of value) {
-        checkString('a label', label, MAX_LABEL_LENGTH);
+        checkLine('a label', label, MAX_LABEL_LENGTH);
         if ((label as string).trim().length === 0) fail('a label must not be blank');
       }
       return;
@@ -178,7 +222,7 @@ function checkField(field: keyof ItemFields | keyof CreationFields, value: unkno
       if (typeof value !== 'boolean') fail('archived must be a boolean');
       return;
     case 'createdBy':
-      if (value !== null) checkString(field, value, MAX_LABEL_LENGTH);
+      if (value !== null) checkLine(field, value, MAX_LABEL_LENGTH);
       return;
   }
 }

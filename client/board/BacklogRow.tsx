@@ -102,7 +102,7 @@ export const BacklogRow = memo(function BacklogRow({
       <span className={`priority priority-${item.priority ?? 'none'}`}>{item.priority ? PRIORITY_LABELS[item.priority] : ''}</span>
       <span className={`status status-${item.status}`}>{STATUS_LABELS[item.status]}</span>
       <span className="estimate" title="Estimate">
-        {item.estimate ?? '–'}
+        {item.estimate ?? ''}
       </span>
       <span className="row-people">
         {editors.map((peer) => (

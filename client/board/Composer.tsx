@@ -1,6 +1,7 @@
 /** Writing a new item, at the bottom or below a chosen item. */
 import { useState, type RefObject } from 'react';
-import { addItem, type ItemSnapshot } from '../../shared/index.js';
+import { MAX_TITLE_LENGTH, addItem, type ItemSnapshot } from '../../shared/index.js';
+import { shorten } from '../ui/text.js';
 import type { BoardSession } from '../session/BoardSession.js';
 
 interface ComposerProps {
@@ -22,7 +23,9 @@ export function Composer({ session, after, author, inputRef, onClearPosition, on
         event.preventDefault();
         const trimmed = title.trim();
         if (!trimmed) return;
-        const id = session.act(() => addItem(session.doc, { title: trimmed.slice(0, 500), createdBy: author.slice(0, 64) }, after ? { after: after.id } : { before: null }));
+        const id = session.act(() => addItem(session.doc, { title: trimmed, createdBy: author.slice(0, 64) || null }, after ? { after: after.id } : { before: null }));
+        // Refused (the notice says why): the text stays to be fixed.
+        if (id === undefined) return;
         setTitle('');
         onAdded(id);
       }}
@@ -33,14 +36,14 @@ export function Composer({ session, after, author, inputRef, onClearPosition, on
         aria-label="New item title"
         placeholder="New item: As a …, I want …, so that …  ( n )"
         value={title}
-        maxLength={500}
+        maxLength={MAX_TITLE_LENGTH}
         onChange={(event) => setTitle(event.target.value)}
         onKeyDown={(event) => event.key === 'Escape' && (setTitle(''), onClearPosition(), event.currentTarget.blur())}
       />
       <span className="composer-position">
         {after ? (
           <>
-            below “{after.title.slice(0, 40) || 'Untitled'}”
+            below “<bdi>{shorten(after.title, 40) || 'Untitled'}</bdi>”
             <button type="button" className="link-button" onClick={onClearPosition} aria-label="Add at the bottom instead">
               ×
             </button>

@@ -1,9 +1,14 @@
 /**
- * The meeting's side panel: the agenda (the facilitator sets the focus), the
- * item under discussion, and its poker round.
+ * The meeting's side panel: the item under discussion with its poker round
+ * first (what everyone looks at, on screen without scrolling), then the
+ * agenda, which scrolls on its own. The facilitator sets the focus and
+ * edits the agenda; everyone else, observers too, reads along.
  */
-import { READINESS_LABELS, readinessGaps, setAgenda, setFocus, setOutcome, updateItem, formatDuration, type ItemSnapshot, type SessionSnapshot } from '../../shared/index.js';
+import { READINESS_LABELS, readinessGaps, setFocus, setOutcome, updateItem, type ItemSnapshot, type SessionSnapshot } from '../../shared/index.js';
 import type { BoardSession } from '../session/BoardSession.js';
+import { UserText } from '../ui/UserText.js';
+import { shorten } from '../ui/text.js';
+import { Agenda } from './Agenda.js';
 import { PokerRound } from './PokerRound.js';
 
 interface GroomingPanelProps {
@@ -16,8 +21,6 @@ interface GroomingPanelProps {
   onSplit: (id: string) => void;
   onError: (message: string) => void;
 }
-
-const OUTCOME_MARK: Record<string, string> = { estimated: '✓', split: '⑂', 'needs-info': '?', skipped: '→' };
 
 export function GroomingPanel({ session, grooming, items, selected, present, onOpenDetails, onSplit, onError }: GroomingPanelProps) {
   const isFacilitator = grooming.facilitator === session.me.id && session.role === 'facilitator';
@@ -33,62 +36,23 @@ export function GroomingPanel({ session, grooming, items, selected, present, onO
         if (value === 'needs-info') updateItem(session.doc, id, { status: 'needs-info' });
       }),
     );
+  const gaps = focus ? readinessGaps(focus) : [];
 
   return (
     <aside className="panel grooming-panel" aria-label="Grooming session">
-      <section>
-        <div className="panel-header">
-          <h2 className="panel-title">Agenda</h2>
-          {isFacilitator && selected.length > 0 && (
-            <button type="button" className="link-button" onClick={() => session.act(() => setAgenda(session.doc, [...grooming.agenda, ...selected]))}>
-              Add {selected.length} selected
-            </button>
-          )}
-        </div>
-        <ol className="agenda">
-          {agenda.map((id) => {
-            const item = items.get(id)!;
-            const done = grooming.outcomes[id];
-            return (
-              <li key={id} className={`agenda-item${id === grooming.focus ? ' agenda-focus' : ''}`} data-agenda-item={item.title}>
-                <button type="button" className="agenda-title" disabled={!isFacilitator} onClick={() => focusOn(id)} title={isFacilitator ? 'Discuss this item now' : undefined}>
-                  <span className="agenda-mark" aria-hidden="true">
-                    {done ? OUTCOME_MARK[done] : id === grooming.focus ? '▶' : '○'}
-                  </span>
-                  {item.title || 'Untitled'}
-                </button>
-                <span className="muted agenda-meta">
-                  {item.estimate ?? ''} {grooming.spent[id] ? formatDuration(grooming.spent[id]) : ''}
-                </span>
-                {isFacilitator && (
-                  <button type="button" className="icon-button" aria-label={`Remove ${item.title} from the agenda`} onClick={() => session.act(() => setAgenda(session.doc, grooming.agenda.filter((a) => a !== id)))}>
-                    ×
-                  </button>
-                )}
-              </li>
-            );
-          })}
-        </ol>
-        {agenda.length === 0 && <p className="muted">The agenda is empty. Select items in the backlog and add them.</p>}
-      </section>
-
       {focus ? (
         <section className="focus" data-focus-item={focus.title}>
-          <div className="panel-header">
-            <h2 className="panel-title">Now: {focus.title || 'Untitled'}</h2>
+          <div className="focus-head">
+            <span className="focus-label">Now{focusIndex >= 0 ? ` · ${focusIndex + 1} of ${agenda.length}` : ''}</span>
+            <h2 className="focus-title">
+              <UserText text={focus.title || 'Untitled'} />
+            </h2>
           </div>
           {focus.description && <p className="focus-description">{focus.description}</p>}
-          {focus.acceptanceCriteria.length > 0 && (
-            <ul className="focus-criteria">
-              {focus.acceptanceCriteria.map((c) => (
-                <li key={c.id}>{c.done ? '☑' : '☐'} {c.text}</li>
-              ))}
-            </ul>
-          )}
-          {readinessGaps(focus).length > 0 && <p className="readiness">{readinessGaps(focus).map((gap) => READINESS_LABELS[gap]).join(' · ')}</p>}
-          <div className="panel-actions">
+          {gaps.length > 0 && <p className="focus-gaps">{gaps.map((gap) => READINESS_LABELS[gap]).join(' · ')}</p>}
+          <div className="focus-actions">
             <button type="button" className="link-button" onClick={() => onOpenDetails(focus.id)}>
-              Edit details
+              {session.readOnly ? 'Details' : 'Edit details'}
             </button>
             {isFacilitator && (
               <>
@@ -106,14 +70,15 @@ export function GroomingPanel({ session, grooming, items, selected, present, onO
           </div>
           <PokerRound session={session} grooming={grooming} itemId={focus.id} present={present} onError={onError} />
           {isFacilitator && next && (
-            <button type="button" className="next-item" onClick={() => focusOn(next)}>
-              Next: {items.get(next)?.title.slice(0, 40) || 'Untitled'} →
+            <button type="button" className="next-item button-secondary" onClick={() => focusOn(next)}>
+              Next: {shorten(items.get(next)?.title ?? '', 40) || 'Untitled'} →
             </button>
           )}
         </section>
       ) : (
         <p className="muted">{isFacilitator ? 'Pick an agenda item to discuss.' : 'Waiting for the facilitator to pick an item.'}</p>
       )}
+      <Agenda session={session} grooming={grooming} items={items} agenda={agenda} selected={selected} isFacilitator={isFacilitator} onFocus={focusOn} />
     </aside>
   );
 }

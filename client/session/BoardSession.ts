@@ -14,6 +14,7 @@ import type { Identity } from './identity.js';
 import type { CursorAnchor, PresenceState } from './presence.js';
 import { RelayClock } from './relayClock.js';
 import { throttleLatest } from './throttle.js';
+import { recordStep, undoStep } from './undoStep.js';
 
 export type ConnectionStatus = 'connecting' | 'live' | 'offline' | 'reconnecting' | 'synced';
 
@@ -50,6 +51,7 @@ export class BoardSession {
   private everSynced = false;
   private syncedTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners = new Set<() => void>();
+  private readonly refusalListeners = new Set<(message: string) => void>();
   private readonly cursor = throttleLatest<CursorAnchor | null>(
     (cursor) => this.awareness.setLocalStateField('cursor', cursor),
     CURSOR_INTERVAL_MS,
@@ -152,18 +154,55 @@ export class BoardSession {
   };
 
   /**
-   * Runs one discrete change (an add, a move, a field set) as an undo step
-   * of its own, so it never merges with typing that happened just before
-   * or after it.
+   * Runs one change the person asked for (an add, a move, a field set) as an
+   * undo step of its own, so it never merges with typing just before or
+   * after it. When the model refuses it (shared/ throws an Error naming the
+   * problem, having written nothing), the person is told why: through
+   * `refused` when given (a field showing its own error), else through
+   * onRefused (the page's notice); act then returns undefined.
    */
-  act<T>(change: () => T): T {
-    if (this.readOnly) throw new Error('you have a view-only invite to this board');
-    this.undo.stopCapturing();
+  act<T>(change: () => T, refused?: (message: string) => void): T | undefined {
+    return this.actUndoable(change, refused)?.result;
+  }
+
+  /** Like act, and also returns `undo`, which later takes back exactly this change (a toast's Undo). */
+  actUndoable<T>(change: () => T, refused: (message: string) => void = (message) => this.refuse(message)): { result: T; undo: () => boolean } | undefined {
     try {
-      return change();
-    } finally {
-      this.undo.stopCapturing();
+      if (this.readOnly) throw new Error('you have a view-only invite to this board');
+      const { result, step } = recordStep(this.undo, change);
+      return { result, undo: () => step !== null && undoStep(this.undo, step) };
+    } catch (error) {
+      refused(error instanceof Error ? error.message : String(error));
+      return undefined;
     }
+  }
+
+  /**
+   * Typing in a bound text field. Unlike act, consecutive keystrokes merge
+   * into one undo step per pause. A refusal is reported like act's, and
+   * false tells the field to show the stored text again.
+   */
+  type(change: () => void): boolean {
+    try {
+      if (this.readOnly) throw new Error('you have a view-only invite to this board');
+      change();
+      return true;
+    } catch (error) {
+      this.refuse(error instanceof Error ? error.message : String(error));
+      return false;
+    }
+  }
+
+  /** Tells the person that something they asked for did not happen, and why. */
+  refuse(message: string): void {
+    for (const listener of this.refusalListeners) listener(message);
+  }
+
+  onRefused(listener: (message: string) => void): () => void {
+    this.refusalListeners.add(listener);
+    return () => {
+      this.refusalListeners.delete(listener);
+    };
   }
 
   get readOnly(): boolean {

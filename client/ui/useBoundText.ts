@@ -2,9 +2,12 @@
  * Binds a plain <input> or <textarea> to a Y.Text, so that several people
  * can type in the same field at once and each keeps their characters.
  *
- * Local typing becomes the smallest insert/delete at the caret. Remote
- * changes rewrite the field's value, and the caret is carried over through
- * Yjs relative positions (anchored to characters, not offsets), so it stays
+ * Local typing is handed to `write` with the caret (the page passes it to
+ * shared's editText, the one writer of text, which checks the limits, makes
+ * the smallest change at the caret and stamps updatedAt). When the write is
+ * refused the field goes back to the document's text. Remote changes
+ * rewrite the field's value, and the caret is carried over through Yjs
+ * relative positions (anchored to characters, not offsets), so it stays
  * where the person was typing even when text is inserted before it.
  */
 import { useEffect, useRef } from 'react';
@@ -12,32 +15,27 @@ import * as Y from 'yjs';
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
 
-/** Applies `next` to `text` as one splice, placed using the caret to resolve ambiguous repeats. */
-function applyLocalEdit(text: Y.Text, next: string, caret: number): void {
-  const current = text.toString();
-  if (current === next) return;
-  let suffix = 0;
-  const maxSuffix = Math.min(current.length, next.length - caret);
-  while (suffix < maxSuffix && current[current.length - 1 - suffix] === next[next.length - 1 - suffix]) suffix++;
-  let prefix = 0;
-  const maxPrefix = Math.min(current.length - suffix, next.length - suffix);
-  while (prefix < maxPrefix && current[prefix] === next[prefix]) prefix++;
-  text.doc!.transact(() => {
-    const removed = current.length - prefix - suffix;
-    if (removed > 0) text.delete(prefix, removed);
-    const inserted = next.slice(prefix, next.length - suffix);
-    if (inserted.length > 0) text.insert(prefix, inserted);
-  });
+/** Writes `next` (the field's whole value) with the caret at `caret`; false when the model refused it. */
+export type TextWriter = (next: string, caret: number) => boolean;
+
+export interface BoundTextOptions {
+  /** A one-line text: line breaks pasted into it become spaces. */
+  singleLine?: boolean;
 }
 
-export function useBoundText<T extends Field>(text: Y.Text | null) {
+export function useBoundText<T extends Field>(text: Y.Text | null, write: TextWriter, options: BoundTextOptions = {}) {
   const ref = useRef<T>(null);
+  // The effect binds once per Y.Text; it reads the latest writer through this ref.
+  const writer = useRef(write);
+  writer.current = write;
+  const singleLine = options.singleLine === true;
 
   useEffect(() => {
     const field = ref.current;
-    if (field === null || text === null || text.doc === null) return;
-    const doc = text.doc;
-    field.value = text.toString();
+    if (field === null) return;
+    const doc = text?.doc ?? null;
+    const stored = () => text?.toString() ?? '';
+    field.value = stored();
     let start: Y.RelativePosition | null = null;
     let end: Y.RelativePosition | null = null;
     let composing = false;
@@ -46,20 +44,29 @@ export function useBoundText<T extends Field>(text: Y.Text | null) {
     // else inserts text right at my caret, I keep typing after my own last
     // character rather than after theirs.
     const rememberCaret = () => {
+      if (text === null) return;
       start = Y.createRelativePositionFromTypeIndex(text, field.selectionStart ?? 0, -1);
       end = Y.createRelativePositionFromTypeIndex(text, field.selectionEnd ?? 0, -1);
     };
     const onInput = () => {
       if (composing) return;
-      applyLocalEdit(text, field.value, field.selectionEnd ?? field.value.length);
+      if (singleLine && /[\r\n]/.test(field.value)) {
+        const caret = field.selectionEnd;
+        field.value = field.value.replace(/\r\n?|\n/g, ' ');
+        if (caret !== null) field.setSelectionRange(caret, caret);
+      }
+      if (!writer.current(field.value, field.selectionEnd ?? field.value.length)) {
+        field.value = stored();
+        return;
+      }
       rememberCaret();
     };
     const onChange = () => {
-      const value = text.toString();
+      const value = stored();
       if (value === field.value) return;
       const focused = document.activeElement === field;
-      const from = focused && start ? Y.createAbsolutePositionFromRelativePosition(start, doc) : null;
-      const to = focused && end ? Y.createAbsolutePositionFromRelativePosition(end, doc) : null;
+      const from = focused && start && doc ? Y.createAbsolutePositionFromRelativePosition(start, doc) : null;
+      const to = focused && end && doc ? Y.createAbsolutePositionFromRelativePosition(end, doc) : null;
       field.value = value;
       if (from && to) field.setSelectionRange(from.index, to.index);
     };
@@ -69,19 +76,19 @@ export function useBoundText<T extends Field>(text: Y.Text | null) {
       onInput();
     };
 
-    text.observe(onChange);
+    text?.observe(onChange);
     field.addEventListener('input', onInput);
     field.addEventListener('compositionstart', onCompositionStart);
     field.addEventListener('compositionend', onCompositionEnd);
     for (const event of ['select', 'keyup', 'mouseup', 'focus'] as const) field.addEventListener(event, rememberCaret);
     return () => {
-      text.unobserve(onChange);
+      text?.unobserve(onChange);
       field.removeEventListener('input', onInput);
       field.removeEventListener('compositionstart', onCompositionStart);
       field.removeEventListener('compositionend', onCompositionEnd);
       for (const event of ['select', 'keyup', 'mouseup', 'focus'] as const) field.removeEventListener(event, rememberCaret);
     };
-  }, [text]);
+  }, [text, singleLine]);
 
   return ref;
 }

@@ -1,4 +1,4 @@
-/** Grooming sessions and planning poker: the public API (docs/grooming.md). */
+/** Grooming sessions and planning poker: the public API (docs/poker.md, docs/document-format.md#grooming-sessions). */
 export * from './decks.js';
 export * from './stats.js';
 export { elapsed, remaining, isRunning, type TimerState } from './timer.js';

@@ -21,7 +21,9 @@
  */
 import * as Y from 'yjs';
 import { itemsMap } from '../board.js';
+import { checkEstimateCard } from '../estimates.js';
 import { updateItem } from '../items.js';
+import { checkPatch } from '../schema.js';
 import { requireItem } from '../ordering.js';
 import { COFFEE_CARD, UNKNOWN_CARD, cardValue } from './decks.js';
 import { isSealedVote, openVote, type PrivateKey, type PublicKey, type SealedVote } from './seal.js';
@@ -153,11 +155,15 @@ export function acceptRound(doc: Y.Doc, roundId: string, card: string, now: numb
   if (typeof card !== 'string' || card === '' || card === UNKNOWN_CARD || card === COFFEE_CARD) throw new Error(`${JSON.stringify(card)} is not an estimate`);
   const itemId = String(round.get('itemId'));
   const outcomes = runningSessionMap(doc).get('outcomes') as Y.Map<Outcome>;
+  // Checked before the transaction: a card the item would refuse must not leave the round half settled.
+  const estimate = cardEstimate(card);
+  checkPatch({ estimate }, `acceptRound ${JSON.stringify(roundId)}`);
+  checkEstimateCard(doc, estimate, `acceptRound ${JSON.stringify(roundId)}`);
   doc.transact(() => {
     round.set('accepted', card);
     round.set('acceptedAt', now);
     if (itemsMap(doc).has(itemId)) {
-      updateItem(doc, itemId, { estimate: cardEstimate(card) });
+      updateItem(doc, itemId, { estimate });
       outcomes.set(itemId, 'estimated');
     }
   });

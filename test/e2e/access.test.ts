@@ -67,6 +67,60 @@ describe('invites and roles in the app', () => {
     }
   });
 
+  it('lets a viewer use every read-only control of a session: summary, follow, sound, details', async () => {
+    const { relay, browser } = suite;
+    const board = 'e2eAccessSession00000';
+    const invite = (role: 'facilitator' | 'viewer') => `${relay.httpUrl}/b/${board}?invite=${signInvite(SECRET, { board, role, expiresAt: Date.now() + 3_600_000 })}`;
+    const open = async (link: string, name: string) => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+      suite.track(context);
+      await context.addInitScript((name) => localStorage.setItem('refinement-board.identity', JSON.stringify({ name, color: '#0d9488' })), name);
+      const page = await context.newPage();
+      await page.goto(link);
+      await waitLive(page);
+      return page;
+    };
+    const facilitator = await open(invite('facilitator'), 'Fay');
+    await addItems(facilitator, ['Plan the release', 'Write the notes']);
+    await facilitator.getByRole('button', { name: 'Start grooming session' }).click();
+    const observer = await open(invite('viewer'), 'Oli');
+    await expect.poll(() => observer.locator('[data-focus-item]').getAttribute('data-focus-item')).toBe('Plan the release');
+
+    const follow = observer.getByLabel('Follow');
+    const sound = observer.getByLabel('Sound');
+    expect(await follow.isEnabled()).toBe(true);
+    expect(await sound.isEnabled()).toBe(true);
+    await sound.check();
+    await follow.uncheck();
+    await expect.poll(() => facilitator.locator('[data-participant="Fay"]').count()).toBe(1);
+    expect(await sound.isChecked()).toBe(true);
+    expect(await follow.isChecked()).toBe(false);
+
+    await observer.getByRole('button', { name: 'Details', exact: true }).click();
+    await expect.poll(() => observer.locator('[data-panel-item]').count()).toBe(1);
+    await observer.getByRole('button', { name: 'Back to the session' }).click();
+
+    // Joining would write to the board, which an observer's invite cannot: not offered.
+    expect(await observer.getByRole('button', { name: 'Join as voter' }).count()).toBe(0);
+    await observer.screenshot({ path: `${SHOTS}observer-session.png` });
+    await observer.getByRole('button', { name: 'Summary', exact: true }).click();
+    await expect.poll(() => observer.getByRole('dialog', { name: 'Session summary' }).isVisible()).toBe(true);
+  });
+
+  it('does not offer to create a board on the home page, and says how to get in instead', async () => {
+    const { relay, browser } = suite;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    suite.track(context);
+    const page = await context.newPage();
+    await page.goto(relay.httpUrl);
+    await expect.poll(() => page.getByRole('heading', { name: 'Boards on this relay open by invite' }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Create a board' }).count()).toBe(0);
+    const text = await page.locator('main').textContent();
+    expect(text).toContain('Open the invite link a facilitator sent you');
+    expect(text).toContain('npm run invite -- new facilitator');
+    await page.screenshot({ path: `${SHOTS}home-invites.png` });
+  });
+
   it('tells a visitor without an invite that the board needs one', async () => {
     const { relay, browser } = suite;
     const context = await browser.newContext();

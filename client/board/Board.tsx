@@ -1,0 +1,282 @@
+/**
+ * An open board: header, grooming bar, toolbar, composer, the backlog and
+ * the side panel. It wires the pieces together; the state lives in hooks
+ * (selection, side panel, notices, shortcuts) and every document write goes
+ * through shared/, via useItemActions or the components themselves.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { defaultAgenda, orderedIds, orderedItems, setBoardTitle, startSession } from '../../shared/index.js';
+import { GroomingPanel } from '../grooming/GroomingPanel.js';
+import { SessionBar } from '../grooming/SessionBar.js';
+import { SummaryDialog } from '../grooming/SummaryDialog.js';
+import { useGroomingSession } from '../grooming/useGrooming.js';
+import { rememberBoard, takePendingTitle } from '../home/recentBoards.js';
+import type { BoardSession } from '../session/BoardSession.js';
+import { saveIdentity, type Identity } from '../session/identity.js';
+import { useConnection, useItems, useLoadedLocally, usePeers, useRemoteChanges } from '../session/useBoardSession.js';
+import { shorten } from '../ui/text.js';
+import { Toast } from '../ui/Toast.js';
+import { BacklogList } from './BacklogList.js';
+import { BoardHeader } from './BoardHeader.js';
+import { Composer } from './Composer.js';
+import { NO_FILTERS, allLabels, applyFilters, type Filters } from './filters.js';
+import { HelpOverlay } from './HelpOverlay.js';
+import { InviteDialog } from './InviteDialog.js';
+import { ItemPanel } from '../item/ItemPanel.js';
+import { SplitDialog } from './SplitDialog.js';
+import { Toolbar } from './Toolbar.js';
+import { useBoardShortcuts } from './useBoardShortcuts.js';
+import { useItemActions } from './useItemActions.js';
+import { useNotices } from './useNotices.js';
+import { useSelection } from './useSelection.js';
+import { useSidePanel } from './useSidePanel.js';
+
+export function Board({ session, auth }: { session: BoardSession; auth: boolean }) {
+  const readOnly = session.readOnly;
+  const items = useItems(session);
+  const loaded = useLoadedLocally(session);
+  const connection = useConnection(session);
+  const peers = usePeers(session);
+  const flashes = useRemoteChanges(session);
+  const grooming = useGroomingSession(session.doc);
+  const running = grooming !== null && grooming.endedAt === null;
+
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [insertAfterId, setInsertAfterId] = useState<string | null>(null);
+  const [splittingId, setSplittingId] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<'help' | 'invite' | 'summary' | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const composerRef = useRef<HTMLInputElement>(null);
+  const scrollToRef = useRef<((index: number) => void) | null>(null);
+
+  const visible = useMemo(() => applyFilters(items, filters), [items, filters]);
+  const labels = useMemo(() => allLabels(items), [items]);
+  const byId = useMemo(() => new Map(items.map((item) => [item.id, item])), [items]);
+  const me = peers.find((peer) => peer.isMe);
+
+  const scrollTo = useCallback((index: number) => scrollToRef.current?.(index), []);
+  const select = useSelection(visible, scrollTo);
+  const scrollToItem = useCallback(
+    (id: string) => {
+      const index = visible.findIndex((item) => item.id === id);
+      if (index >= 0) scrollTo(index);
+    },
+    [visible, scrollTo],
+  );
+  const sessionFocus = running ? grooming.focus : null;
+  const side = useSidePanel(session, sessionFocus, scrollToItem);
+  const { notice, show, dismiss } = useNotices(session, byId);
+  const actions = useItemActions(session, byId, visible, show);
+
+  // A title typed on the home page is written once, by the tab that created the board.
+  useEffect(() => {
+    if (!loaded) return;
+    const pending = takePendingTitle(session.boardId);
+    if (pending) session.act(() => setBoardTitle(session.doc, pending));
+    else rememberBoard(session.boardId, '');
+  }, [loaded, session]);
+
+  // "Show it" on an item hidden by the filters: once the filters are cleared, select it.
+  const [reveal, setReveal] = useState<string | null>(null);
+  useEffect(() => {
+    if (reveal === null || !visible.some((item) => item.id === reveal)) return;
+    select.only(reveal);
+    select.focusRow(reveal);
+    setReveal(null);
+  }, [reveal, visible, select]);
+
+  const onAdded = (id: string) => {
+    // Keep inserting below the new item, so a run of stories lands in order.
+    if (insertAfterId) setInsertAfterId(id);
+    const added = orderedItems(session.doc).find((item) => item.id === id);
+    if (added && applyFilters([added], filters).length === 0) {
+      show({
+        text: `“${shorten(added.title, 60)}” was added, but your filters hide it`,
+        action: {
+          label: 'Show it',
+          run: () => {
+            setFilters({ ...NO_FILTERS, showArchived: filters.showArchived });
+            setReveal(id);
+          },
+        },
+      });
+    }
+  };
+
+  const remove = (ids: string[]) => {
+    if (readOnly || !actions.remove(ids)) return;
+    if (side.openId && ids.includes(side.openId)) side.closeDetails();
+    select.clear();
+  };
+  const archive = (ids: string[]) => !readOnly && actions.toggleArchived(ids);
+  const focusComposer = (afterId: string | null) => {
+    setInsertAfterId(afterId);
+    composerRef.current?.focus();
+  };
+
+  useBoardShortcuts(
+    {
+      step: (direction, extend) => {
+        const index = visible.findIndex((item) => item.id === select.focusedId);
+        const next = index < 0 ? visible[0] : visible[Math.max(0, Math.min(visible.length - 1, index + direction))];
+        if (next) select.focusRow(next.id, { extend });
+      },
+      jump: (to, extend) => {
+        const next = to === 'first' ? visible[0] : visible[visible.length - 1];
+        if (next) select.focusRow(next.id, { extend });
+      },
+      moveBlock: (direction) => {
+        if (readOnly) return;
+        const block = select.targets();
+        actions.moveBlock(block, direction);
+        if (block.length > 0) select.focusRow(select.focusedId ?? block[0]!);
+      },
+      toggleFocused: () => select.focusedId && select.toggle(select.focusedId),
+      openFocused: () => select.focusedId && side.openDetails(select.focusedId),
+      newItem: () => !readOnly && focusComposer(select.focusedId),
+      archive: () => archive(select.targets()),
+      remove: () => remove(select.targets()),
+      search: () => searchRef.current?.focus(),
+      help: () => setDialog('help'),
+      escape: () => (side.openId ? side.closeDetails() : select.clear()),
+      undo: () => session.undo.undo(),
+      redo: () => session.undo.redo(),
+    },
+    () => dialog !== null || splittingId !== null || Boolean(session.awareness.getLocalState()?.dragging),
+  );
+
+  const onRowClick = (id: string, event: { shiftKey: boolean; metaKey: boolean; ctrlKey: boolean }) => {
+    if (event.metaKey || event.ctrlKey) select.toggle(id);
+    else if (event.shiftKey) select.focusRow(id, { extend: true });
+    else {
+      select.only(id);
+      side.openDetails(id);
+    }
+  };
+
+  const startGrooming = () => {
+    session.act(() => startSession(session.doc, { facilitator: session.me, agenda: defaultAgenda(session.doc, orderedIds(session.doc)), now: session.clock.now() }));
+    side.setPanel('session');
+  };
+
+  const openItem = side.openId && (!running || side.panel === 'details') ? byId.get(side.openId) : undefined;
+  const showGrooming = running && !openItem;
+  const present = new Set(peers.map((peer) => peer.user.id));
+  const splitting = splittingId ? byId.get(splittingId) : undefined;
+  const shownTotal = items.filter((item) => filters.showArchived || !item.archived).length;
+
+  return (
+    <div className="board-app">
+      <BoardHeader
+        session={session}
+        connection={connection}
+        peers={peers}
+        onRename={(identity: Identity) => {
+          saveIdentity(identity);
+          session.setName(identity);
+        }}
+        onHelp={() => setDialog('help')}
+      >
+        {session.role === 'facilitator' && (
+          <button type="button" className="button-secondary" onClick={() => setDialog('invite')}>
+            {auth ? 'Invite' : 'Share'}
+          </button>
+        )}
+        {!running && session.role === 'facilitator' && (
+          <button type="button" className="button-secondary" onClick={startGrooming}>
+            Start grooming session
+          </button>
+        )}
+        {grooming && !running && (
+          <button type="button" className="link-button" onClick={() => setDialog('summary')}>
+            Last summary
+          </button>
+        )}
+      </BoardHeader>
+      {running && <SessionBar session={session} grooming={grooming} peers={peers} following={side.following} onFollowingChange={side.setFollowing} onSummary={() => setDialog('summary')} />}
+      <div className={openItem || showGrooming ? 'board-body with-panel' : 'board-body'}>
+        <main className="backlog-pane">
+          <Toolbar filters={filters} labels={labels} shown={visible.length} total={shownTotal} searchRef={searchRef} onChange={setFilters} />
+          {!readOnly && (
+            <Composer
+              session={session}
+              after={insertAfterId ? (byId.get(insertAfterId) ?? null) : null}
+              author={me?.user.name ?? ''}
+              inputRef={composerRef}
+              onClearPosition={() => setInsertAfterId(null)}
+              onAdded={onAdded}
+            />
+          )}
+          {select.selected.length > 1 && (
+            <div className="selection-bar" role="status">
+              {select.selected.length} selected: drag any of them or press Alt + ↑ ↓ to move them together
+              <button type="button" className="link-button" onClick={select.clear}>
+                Clear
+              </button>
+            </div>
+          )}
+          {loaded && visible.length === 0 ? (
+            <p className="empty">{items.length === 0 ? 'This backlog is empty. Write the first item above.' : 'No items match these filters.'}</p>
+          ) : (
+            <BacklogList
+              session={session}
+              items={visible}
+              selection={select.set}
+              focusedId={select.focusedId}
+              openId={side.openId}
+              peers={peers}
+              flashes={flashes}
+              onRowClick={onRowClick}
+              focusItemId={sessionFocus}
+              onOpen={side.openDetails}
+              onInsertBelow={focusComposer}
+              scrollToRef={scrollToRef}
+            />
+          )}
+        </main>
+        {openItem && (
+          <ItemPanel
+            key={openItem.id}
+            session={session}
+            item={openItem}
+            items={items}
+            peers={peers}
+            onClose={() => (running ? side.setPanel('session') : side.closeDetails())}
+            closeLabel={running ? 'Back to the session' : 'Close details'}
+            onSplit={() => setSplittingId(openItem.id)}
+            onArchive={() => archive([openItem.id])}
+            onDelete={() => remove([openItem.id])}
+          />
+        )}
+        {showGrooming && (
+          <GroomingPanel
+            session={session}
+            grooming={grooming}
+            items={byId}
+            selected={select.selected}
+            present={present}
+            onOpenDetails={side.openDetails}
+            onSplit={setSplittingId}
+            onError={(text) => show({ text, problem: true })}
+          />
+        )}
+      </div>
+      {dialog === 'help' && <HelpOverlay onClose={() => setDialog(null)} />}
+      {dialog === 'invite' && <InviteDialog session={session} auth={auth} onClose={() => setDialog(null)} />}
+      {dialog === 'summary' && <SummaryDialog session={session} onClose={() => setDialog(null)} />}
+      {splitting && (
+        <SplitDialog
+          item={splitting}
+          onClose={() => setSplittingId(null)}
+          onSplit={(titles) => {
+            const ids = actions.split(splitting.id, titles, running);
+            setSplittingId(null);
+            // During a session the session panel stays; otherwise the first new item opens.
+            if (!running && ids[0]) side.openDetails(ids[0]);
+          }}
+        />
+      )}
+      {notice && <Toast key={notice.text} notice={notice} onDone={dismiss} />}
+    </div>
+  );
+}
