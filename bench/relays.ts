@@ -49,7 +49,14 @@ function command(kind: RelayKind): string[] {
  * All load comes from one machine, so our relay's per-address connection cap
  * is lifted (the peers have none); every other limit stays at its default.
  */
-const OURS_ENV = { MAX_CONNECTIONS_PER_ADDRESS: '1000000' };
+// The load generator is one address doing what thousands of people would: the per-address caps are
+// lifted, and the large-board scenario writes a 100,000-edit board as one update (an import would send parts).
+const OURS_ENV = {
+  MAX_CONNECTIONS_PER_ADDRESS: '1000000',
+  MAX_ADDRESS_WORK_MS_PER_SECOND: '1000',
+  MAX_WORK_MS_PER_SECOND: '1000',
+  MAX_UPDATE_ENTRIES: '100000000',
+};
 
 export async function startRelay(kind: RelayKind, options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningRelay> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), `bench-${kind}-`));

@@ -45,7 +45,7 @@ export const DEFAULT_LIMITS: Limits = {
   workBurstMs: 1500,
   addressWorkMsPerSecond: 500,
   addressWorkBurstMs: 3000,
-  updateEntries: 50_000,
+  updateEntries: 150_000,
   presenceBytes: 32 * 1024,
   connectionsPerAddress: 2048,
   handshakesPerAddress: 512,

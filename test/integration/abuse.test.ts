@@ -77,7 +77,7 @@ describe('what one update may hold', () => {
     const watcher = client(r, 'big');
     await watcher.synced();
     const socket = await raw(r, 'big');
-    const update = overwrites(100_000); // about 1 MB, far under MAX_MESSAGE_BYTES
+    const update = overwrites(200_000); // about 2 MB, far under MAX_MESSAGE_BYTES
     socket.send(encodeUpdate(update));
     expect(await closed(socket)).toMatchObject({ code: 1009, reason: expect.stringMatching(/MAX_UPDATE_ENTRIES/) });
     await sleep(200);
