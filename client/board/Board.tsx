@@ -5,7 +5,7 @@
  * through shared/, via useItemActions or the components themselves.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { defaultAgenda, orderedIds, orderedItems, setBoardTitle, startSession } from '../../shared/index.js';
+import { defaultAgenda, joinSession, orderedIds, orderedItems, setBoardTitle, startSession } from '../../shared/index.js';
 import { GroomingPanel } from '../grooming/GroomingPanel.js';
 import { SessionBar } from '../grooming/SessionBar.js';
 import { SummaryDialog } from '../grooming/SummaryDialog.js';
@@ -174,6 +174,9 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
         onRename={(identity: Identity) => {
           saveIdentity(identity);
           session.setName(identity);
+          // Votes and the summary carry the name the session knows: tell it too.
+          const mine = running ? grooming.participants.find((p) => p.id === identity.id) : undefined;
+          if (mine && !readOnly) session.act(() => joinSession(session.doc, { id: identity.id, name: identity.name }, mine.role));
         }}
         onHelp={() => setDialog('help')}
       >

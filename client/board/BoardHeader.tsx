@@ -19,6 +19,7 @@ interface BoardHeaderProps {
 }
 
 export function BoardHeader({ session, connection, peers, onRename, onHelp, children }: BoardHeaderProps) {
+  const me = peers.find((peer) => peer.isMe);
   return (
     <header className="topbar">
       <a href="/" className="home-link" aria-label="All boards">
@@ -32,7 +33,7 @@ export function BoardHeader({ session, connection, peers, onRename, onHelp, chil
       )}
       <ConnectionBadge connection={connection} />
       <div className="topbar-end">
-        <PresenceBar peers={peers} onRename={onRename} />
+        {me && <PresenceBar peers={peers} me={me.user} onRename={onRename} />}
         {children}
         <button type="button" className="icon-button" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={onHelp}>
           ?

@@ -1,47 +1,43 @@
-/** Everyone on the board; my own avatar opens a small form to change my name. */
+/**
+ * Everyone on the board, and me at the end with my name: clicking it
+ * changes the name (on a first visit the form opens by itself, NameForm).
+ */
 import { useState } from 'react';
-import type { Identity } from '../session/identity.js';
+import { nameAsked, shouldAskName, type Identity } from '../session/identity.js';
 import type { Peer } from '../session/presence.js';
 import { Avatar } from '../ui/Avatar.js';
+import { UserText } from '../ui/UserText.js';
+import { NameForm } from './NameForm.js';
 
-export function PresenceBar({ peers, onRename }: { peers: Peer[]; onRename: (identity: Identity) => void }) {
-  const [editing, setEditing] = useState(false);
-  const me = peers.find((peer) => peer.isMe);
-  const [draft, setDraft] = useState('');
+export function PresenceBar({ peers, me, onRename }: { peers: Peer[]; me: Identity; onRename: (identity: Identity) => void }) {
+  const [editing, setEditing] = useState<'welcome' | 'rename' | null>(() => (shouldAskName(me) ? 'welcome' : null));
+  const others = peers.filter((peer) => !peer.isMe);
+  const close = () => {
+    if (editing === 'welcome') nameAsked();
+    setEditing(null);
+  };
   return (
     <div className="presence" aria-label="People on this board">
-      {peers.map((peer) =>
-        peer.isMe ? (
-          <button
-            key={peer.clientId}
-            type="button"
-            className="avatar-button"
-            title={`You (${peer.user.name}): click to change your name`}
-            onClick={() => {
-              setDraft(peer.user.name);
-              setEditing(true);
-            }}
-          >
-            <Avatar user={peer.user} title={`${peer.user.name} (you)`} />
-          </button>
-        ) : (
+      <span className="presence-others">
+        {others.map((peer) => (
           <Avatar key={peer.clientId} user={peer.user} />
-        ),
-      )}
-      {editing && me && (
-        <form
-          className="popover name-form"
-          onSubmit={(event) => {
-            event.preventDefault();
-            const name = draft.trim().slice(0, 40);
-            if (name) onRename({ ...me.user, name });
-            setEditing(false);
+        ))}
+      </span>
+      <button type="button" className="avatar-button" title="You: click to change your name" aria-label={`You are ${me.name}: change your name`} onClick={() => setEditing('rename')}>
+        <Avatar user={me} title={`${me.name} (you)`} />
+        <UserText className="my-name" text={me.name} max={24} />
+      </button>
+      {editing && (
+        <NameForm
+          current={me.name}
+          welcome={editing === 'welcome'}
+          onSave={(name) => {
+            nameAsked();
+            onRename({ ...me, name });
+            setEditing(null);
           }}
-        >
-          <label htmlFor="my-name">Your name, shown to others</label>
-          <input id="my-name" autoFocus value={draft} maxLength={40} onChange={(event) => setDraft(event.target.value)} onKeyDown={(event) => event.key === 'Escape' && setEditing(false)} />
-          <button type="submit">Save</button>
-        </form>
+          onClose={close}
+        />
       )}
     </div>
   );
