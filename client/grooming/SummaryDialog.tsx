@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { formatDuration, sessionSummary, summaryMarkdown } from '../../shared/index.js';
 import type { BoardSession } from '../session/BoardSession.js';
 import { Dialog } from '../ui/Dialog.js';
+import { UserText } from '../ui/UserText.js';
 
 export function SummaryDialog({ session, onClose }: { session: BoardSession; onClose: () => void }) {
   const now = session.clock.now();
@@ -27,7 +28,9 @@ export function SummaryDialog({ session, onClose }: { session: BoardSession; onC
         <tbody>
           {summary.rows.map((row) => (
             <tr key={row.itemId}>
-              <td>{row.title}</td>
+              <td>
+                <UserText text={row.title} max={80} />
+              </td>
               <td>{row.estimate ?? '–'}</td>
               <td>{formatDuration(row.spentMs)}</td>
               <td>{row.outcome ?? 'discussed'}</td>
