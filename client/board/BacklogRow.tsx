@@ -5,21 +5,14 @@
  * then priority, status and points.
  */
 import { memo, type CSSProperties, type HTMLAttributes, type Ref } from 'react';
-import { readinessGaps, type ItemSnapshot, type ReadinessGap } from '../../shared/index.js';
+import { readinessGaps, type ItemSnapshot } from '../../shared/index.js';
 import type { Peer } from '../session/presence.js';
 import { Avatar } from '../ui/Avatar.js';
 import { UserText } from '../ui/UserText.js';
 import { shorten } from '../ui/text.js';
-import { KIND_LABELS, PRIORITY_LABELS, STATUS_LABELS } from './labels.js';
+import { KIND_LABELS, PRIORITY_LABELS, STATUS_LABELS, needsText } from './labels.js';
 
 export const ROW_HEIGHT = 44;
-
-/** What an item still needs, in words that fit a row. */
-const NEEDS: Record<ReadinessGap, string> = {
-  'no-acceptance-criteria': 'acceptance criteria',
-  'no-estimate': 'estimate',
-  'no-description': 'description',
-};
 
 /** Labels shown in a row; the rest are counted. */
 const ROW_LABELS = 3;
@@ -131,7 +124,7 @@ export const BacklogRow = memo(function BacklogRow({
               </span>
             ))}
             {item.labels.length > ROW_LABELS && <span className="label-more">+{item.labels.length - ROW_LABELS} more</span>}
-            {gaps.length > 0 && <span className="row-gaps">Needs {gaps.map((gap) => NEEDS[gap]).join(', ')}</span>}
+            {gaps.length > 0 && <span className="row-gaps">{needsText(gaps)}</span>}
           </span>
         )}
       </span>
