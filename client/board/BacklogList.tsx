@@ -30,6 +30,10 @@ import { RemoteCursors } from './RemoteCursors.js';
 export interface BacklogListProps {
   session: BoardSession;
   items: ItemSnapshot[];
+  /** Every item on the board, filtered or not: rows name their epic. */
+  everyItem: ReadonlyMap<string, ItemSnapshot>;
+  /** Epic id -> how many items belong to it. */
+  childCounts: ReadonlyMap<string, number>;
   selection: ReadonlySet<string>;
   focusedId: string | null;
   openId: string | null;
@@ -221,6 +225,8 @@ export function BacklogList(props: BacklogListProps) {
                   key={item.id}
                   readOnly={props.session.readOnly}
                   item={item}
+                  epic={item.parent === null ? undefined : props.everyItem.get(item.parent)}
+                  children={props.childCounts.get(item.id)}
                   position={virtual.index + 1}
                   top={virtual.start}
                   selected={selection.has(item.id)}
@@ -243,6 +249,7 @@ export function BacklogList(props: BacklogListProps) {
         {activeItem && (
           <BacklogRow
             item={activeItem}
+            epic={activeItem.parent === null ? undefined : props.everyItem.get(activeItem.parent)}
             position={positionOf(activeItem.id)}
             selected
             focused={false}

@@ -1,14 +1,28 @@
-/** One backlog row: what a person scans for during refinement, at a fixed height. */
+/**
+ * One backlog row, at a fixed height, on the grid the header and totals
+ * share (styles.css, --row-columns): type, then the title with what a
+ * person scans for under it (the epic, labels, what the item still needs),
+ * then priority, status and points.
+ */
 import { memo, type CSSProperties, type HTMLAttributes, type Ref } from 'react';
-import { READINESS_LABELS, READINESS_SHORT, readinessGaps, type ItemSnapshot } from '../../shared/index.js';
+import { readinessGaps, type ItemSnapshot } from '../../shared/index.js';
 import type { Peer } from '../session/presence.js';
 import { Avatar } from '../ui/Avatar.js';
-import { KIND_LABELS, PRIORITY_LABELS, STATUS_LABELS } from './labels.js';
+import { UserText } from '../ui/UserText.js';
+import { shorten } from '../ui/text.js';
+import { KIND_LABELS, PRIORITY_LABELS, STATUS_LABELS, needsText } from './labels.js';
 
-export const ROW_HEIGHT = 48;
+export const ROW_HEIGHT = 44;
+
+/** Labels shown in a row; the rest are counted. */
+const ROW_LABELS = 3;
 
 export interface RowProps {
   item: ItemSnapshot;
+  /** The epic this item belongs to, when it is on the board. */
+  epic?: ItemSnapshot | undefined;
+  /** How many items have this one as their epic. */
+  children?: number;
   position: number;
   selected: boolean;
   focused: boolean;
@@ -30,6 +44,8 @@ export interface RowProps {
 
 export const BacklogRow = memo(function BacklogRow({
   item,
+  epic,
+  children = 0,
   position,
   selected,
   focused,
@@ -47,6 +63,8 @@ export const BacklogRow = memo(function BacklogRow({
 }: RowProps) {
   const gaps = readinessGaps(item);
   const mover = movers[0];
+  const title = item.title || 'Untitled';
+  const hasMeta = epic !== undefined || children > 0 || item.labels.length > 0 || gaps.length > 0;
   const className = [
     'row',
     selected && 'row-selected',
@@ -69,7 +87,7 @@ export const BacklogRow = memo(function BacklogRow({
       data-moved-by={mover?.user.name}
       role="option"
       aria-selected={selected}
-      aria-label={`${position}. ${item.title || 'Untitled'}`}
+      aria-label={`${position}. ${shorten(title, 120)}`}
       tabIndex={focused ? 0 : -1}
       {...handleProps}
     >
@@ -83,38 +101,44 @@ export const BacklogRow = memo(function BacklogRow({
         ⋮⋮
       </span>
       <span className={`kind kind-${item.kind}`}>{KIND_LABELS[item.kind]}</span>
-      <span className="row-main">
-        <span className="row-title">{item.title || <em className="muted">Untitled</em>}</span>
-        {item.labels.slice(0, 3).map((label) => (
-          <span key={label} className="label-chip">
-            {label}
+      <span className={hasMeta ? 'row-main' : 'row-main row-main-single'}>
+        <span className="row-line">
+          <span className="row-title" title={title.length > 60 ? shorten(title, 500) : undefined}>
+            {item.title ? <UserText text={item.title} /> : <em className="muted">Untitled</em>}
           </span>
-        ))}
-        {item.labels.length > 3 && <span className="label-chip">+{item.labels.length - 3}</span>}
-      </span>
-      <span
-        className="readiness"
-        title={gaps.length ? `Not ready: ${gaps.map((gap) => READINESS_LABELS[gap]).join(', ')}` : 'Has a description, acceptance criteria and an estimate'}
-        aria-label={gaps.length ? `Not ready: ${gaps.map((gap) => READINESS_LABELS[gap]).join(', ')}` : undefined}
-      >
-        {gaps.length > 0 && `${READINESS_SHORT[gaps[0]!]}${gaps.length > 1 ? ` +${gaps.length - 1}` : ''}`}
+          {editors.map((peer) => (
+            <Avatar key={peer.clientId} user={peer.user} size="small" title={`${peer.user.name} is editing ${peer.editing?.field ?? ''}`} />
+          ))}
+        </span>
+        {hasMeta && (
+          <span className="row-meta">
+            {epic && (
+              <span className="row-epic" title={`Part of ${shorten(epic.title, 200)}`}>
+                <UserText text={epic.title || 'Untitled'} max={40} />
+              </span>
+            )}
+            {children > 0 && <span className="row-children">{children === 1 ? '1 item' : `${children} items`} in it</span>}
+            {item.labels.slice(0, ROW_LABELS).map((label) => (
+              <span key={label} className="label-chip">
+                <UserText text={label} max={20} />
+              </span>
+            ))}
+            {item.labels.length > ROW_LABELS && <span className="label-more">+{item.labels.length - ROW_LABELS} more</span>}
+            {gaps.length > 0 && <span className="row-gaps">{needsText(gaps)}</span>}
+          </span>
+        )}
       </span>
       <span className={`priority priority-${item.priority ?? 'none'}`}>{item.priority ? PRIORITY_LABELS[item.priority] : ''}</span>
       <span className={`status status-${item.status}`}>{STATUS_LABELS[item.status]}</span>
-      <span className="estimate" title="Estimate">
+      <span className="estimate numeric" title={item.estimate === null ? 'Not estimated' : 'Estimate'}>
         {item.estimate ?? ''}
       </span>
-      <span className="row-people">
-        {editors.map((peer) => (
-          <Avatar key={peer.clientId} user={peer.user} size="small" title={`${peer.user.name} is editing ${peer.editing?.field ?? ''}`} />
-        ))}
-      </span>
-      {onInsertBelow && (
+      {onInsertBelow ? (
         <button
           type="button"
           className="row-insert"
           title="Insert a new item below"
-          aria-label={`Insert a new item below ${item.title}`}
+          aria-label={`Insert a new item below ${shorten(title, 60)}`}
           onPointerDown={(event) => event.stopPropagation()}
           onClick={(event) => {
             event.stopPropagation();
@@ -123,6 +147,8 @@ export const BacklogRow = memo(function BacklogRow({
         >
           +
         </button>
+      ) : (
+        <span />
       )}
     </div>
   );

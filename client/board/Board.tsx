@@ -16,7 +16,9 @@ import { saveIdentity, type Identity } from '../session/identity.js';
 import { useConnection, useItems, useLoadedLocally, usePeers, useRemoteChanges } from '../session/useBoardSession.js';
 import { shorten } from '../ui/text.js';
 import { Toast } from '../ui/Toast.js';
+import { BacklogHeader } from './BacklogHeader.js';
 import { BacklogList } from './BacklogList.js';
+import { BacklogTotals } from './BacklogTotals.js';
 import { BoardHeader } from './BoardHeader.js';
 import { Composer } from './Composer.js';
 import { NO_FILTERS, allLabels, applyFilters, type Filters } from './filters.js';
@@ -52,6 +54,11 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
   const visible = useMemo(() => applyFilters(items, filters), [items, filters]);
   const labels = useMemo(() => allLabels(items), [items]);
   const byId = useMemo(() => new Map(items.map((item) => [item.id, item])), [items]);
+  const childCounts = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const item of items) if (item.parent !== null && !item.archived) counts.set(item.parent, (counts.get(item.parent) ?? 0) + 1);
+    return counts;
+  }, [items]);
   const me = peers.find((peer) => peer.isMe);
 
   const scrollTo = useCallback((index: number) => scrollToRef.current?.(index), []);
@@ -221,20 +228,26 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
           {loaded && visible.length === 0 ? (
             <p className="empty">{items.length === 0 ? 'This backlog is empty. Write the first item above.' : 'No items match these filters.'}</p>
           ) : (
-            <BacklogList
-              session={session}
-              items={visible}
-              selection={select.set}
-              focusedId={select.focusedId}
-              openId={side.openId}
-              peers={peers}
-              flashes={flashes}
-              onRowClick={onRowClick}
-              focusItemId={sessionFocus}
-              onOpen={side.openDetails}
-              onInsertBelow={focusComposer}
-              scrollToRef={scrollToRef}
-            />
+            <div className="backlog">
+              <BacklogHeader />
+              <BacklogList
+                session={session}
+                items={visible}
+                everyItem={byId}
+                childCounts={childCounts}
+                selection={select.set}
+                focusedId={select.focusedId}
+                openId={side.openId}
+                peers={peers}
+                flashes={flashes}
+                onRowClick={onRowClick}
+                focusItemId={sessionFocus}
+                onOpen={side.openDetails}
+                onInsertBelow={focusComposer}
+                scrollToRef={scrollToRef}
+              />
+              <BacklogTotals items={visible} filtered={visible.length !== shownTotal} />
+            </div>
           )}
         </main>
         {openItem && (

@@ -2,6 +2,7 @@
 import { useState, type RefObject } from 'react';
 import { MAX_TITLE_LENGTH, addItem, type ItemSnapshot } from '../../shared/index.js';
 import { shorten } from '../ui/text.js';
+import { cleanName } from '../session/identity.js';
 import type { BoardSession } from '../session/BoardSession.js';
 
 interface ComposerProps {
@@ -23,7 +24,7 @@ export function Composer({ session, after, author, inputRef, onClearPosition, on
         event.preventDefault();
         const trimmed = title.trim();
         if (!trimmed) return;
-        const id = session.act(() => addItem(session.doc, { title: trimmed, createdBy: author.slice(0, 64) || null }, after ? { after: after.id } : { before: null }));
+        const id = session.act(() => addItem(session.doc, { title: trimmed, createdBy: cleanName(author) || null }, after ? { after: after.id } : { before: null }));
         // Refused (the notice says why): the text stays to be fixed.
         if (id === undefined) return;
         setTitle('');

@@ -5,6 +5,7 @@
  * A pointer over an item I cannot see (filtered out) is not drawn.
  */
 import type { Peer } from '../session/presence.js';
+import { UserText } from '../ui/UserText.js';
 import { ROW_HEIGHT } from './BacklogRow.js';
 
 export function RemoteCursors({ peers, indexOf }: { peers: Peer[]; indexOf: Map<string, number> }) {
@@ -27,7 +28,7 @@ export function RemoteCursors({ peers, indexOf }: { peers: Peer[]; indexOf: Map<
               <path d="M1 1 L1 15 L5 11 L8 17 L10 16 L7 10 L13 10 Z" fill="currentColor" stroke="white" strokeWidth="1.2" />
             </svg>
             <span className="remote-cursor-name" style={{ background: peer.user.color }}>
-              {peer.user.name}
+              <UserText text={peer.user.name} max={24} />
             </span>
           </div>
         );

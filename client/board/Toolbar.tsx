@@ -2,6 +2,7 @@
 import type { RefObject } from 'react';
 import { ITEM_KINDS, ITEM_STATUSES } from '../../shared/index.js';
 import { Choice } from '../ui/Choice.js';
+import { shorten } from '../ui/text.js';
 import { NO_FILTERS, isFiltering, type Filters } from './filters.js';
 import { KIND_LABELS, STATUS_LABELS } from './labels.js';
 
@@ -34,7 +35,7 @@ export function Toolbar({ filters, labels, shown, total, searchRef, onChange }: 
         <option value="">All labels</option>
         {labels.map((label) => (
           <option key={label} value={label}>
-            {label}
+            {shorten(label, 40)}
           </option>
         ))}
       </select>

@@ -1,5 +1,5 @@
 /** Display names for the model's values. */
-import type { ItemKind, ItemStatus, Priority } from '../../shared/index.js';
+import type { ItemKind, ItemStatus, Priority, ReadinessGap } from '../../shared/index.js';
 
 export const KIND_LABELS: Record<ItemKind, string> = {
   story: 'Story',
@@ -27,3 +27,15 @@ export const PRIORITY_LABELS: Record<Priority, string> = {
   could: 'Could',
   wont: "Won't",
 };
+
+/** What an item still needs, in words short enough for a row. */
+const NEEDS: Record<ReadinessGap, string> = {
+  'no-acceptance-criteria': 'acceptance criteria',
+  'no-estimate': 'estimate',
+  'no-description': 'description',
+};
+
+/** "Needs acceptance criteria, estimate", or '' when nothing is missing. */
+export function needsText(gaps: readonly ReadinessGap[]): string {
+  return gaps.length === 0 ? '' : `Needs ${gaps.map((gap) => NEEDS[gap]).join(', ')}`;
+}

@@ -4,8 +4,9 @@
  * agenda, which scrolls on its own. The facilitator sets the focus and
  * edits the agenda; everyone else, observers too, reads along.
  */
-import { READINESS_LABELS, readinessGaps, setFocus, setOutcome, updateItem, type ItemSnapshot, type SessionSnapshot } from '../../shared/index.js';
+import { readinessGaps, setFocus, setOutcome, updateItem, type ItemSnapshot, type SessionSnapshot } from '../../shared/index.js';
 import type { BoardSession } from '../session/BoardSession.js';
+import { needsText } from '../board/labels.js';
 import { UserText } from '../ui/UserText.js';
 import { shorten } from '../ui/text.js';
 import { Agenda } from './Agenda.js';
@@ -49,7 +50,7 @@ export function GroomingPanel({ session, grooming, items, selected, present, onO
             </h2>
           </div>
           {focus.description && <p className="focus-description">{focus.description}</p>}
-          {gaps.length > 0 && <p className="focus-gaps">{gaps.map((gap) => READINESS_LABELS[gap]).join(' · ')}</p>}
+          {gaps.length > 0 && <p className="focus-gaps">{needsText(gaps)}</p>}
           <div className="focus-actions">
             <button type="button" className="link-button" onClick={() => onOpenDetails(focus.id)}>
               {session.readOnly ? 'Details' : 'Edit details'}

@@ -4,6 +4,7 @@ import { formatDuration, sessionSummary, summaryMarkdown } from '../../shared/in
 import type { BoardSession } from '../session/BoardSession.js';
 import { copyText } from '../clipboard.js';
 import { Dialog } from '../ui/Dialog.js';
+import { UserText } from '../ui/UserText.js';
 
 export function SummaryDialog({ session, onClose }: { session: BoardSession; onClose: () => void }) {
   const now = session.clock.now();
@@ -28,7 +29,9 @@ export function SummaryDialog({ session, onClose }: { session: BoardSession; onC
         <tbody>
           {summary.rows.map((row) => (
             <tr key={row.itemId}>
-              <td>{row.title}</td>
+              <td>
+                <UserText text={row.title} max={80} />
+              </td>
               <td>{row.estimate ?? '–'}</td>
               <td>{formatDuration(row.spentMs)}</td>
               <td>{row.outcome ?? 'discussed'}</td>

@@ -28,8 +28,11 @@ export function HomePage() {
       <main className="home-main">
         <h1>Groom your backlog together</h1>
         <p className="lead">One ordered backlog for the whole team: reorder, write and split stories, add acceptance criteria, live or on your own time, online or offline.</p>
-        {invites === false && <CreateBoard />}
-        {invites === true && <InviteOnly />}
+        {/* Space kept while asking, so the recent boards do not jump when the answer comes. */}
+        <div className="home-start" aria-busy={invites === null}>
+          {invites === false && <CreateBoard />}
+          {invites === true && <InviteOnly />}
+        </div>
         <RecentBoards />
       </main>
     </div>
