@@ -42,6 +42,8 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
   const [insertAfterId, setInsertAfterId] = useState<string | null>(null);
   const [splittingId, setSplittingId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'help' | 'invite' | 'summary' | null>(null);
+  /** An item to select once the filters show it ("Show it" on a notice). */
+  const [reveal, setReveal] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const composerRef = useRef<HTMLInputElement>(null);
   const scrollToRef = useRef<((index: number) => void) | null>(null);
@@ -79,7 +81,6 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
   }, [loaded, session]);
 
   // "Show it" on an item hidden by the filters: once the filters are cleared, select it.
-  const [reveal, setReveal] = useState<string | null>(null);
   useEffect(() => {
     if (reveal === null || !visible.some((item) => item.id === reveal)) return;
     select.only(reveal);
