@@ -4,11 +4,8 @@
  * (selection, side panel, notices, shortcuts) and every document write goes
  * through shared/, via useItemActions or the components themselves.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { defaultAgenda, joinSession, orderedIds, orderedItems, setBoardTitle, startSession } from '../../shared/index.js';
-import { GroomingPanel } from '../grooming/GroomingPanel.js';
-import { SessionBar } from '../grooming/SessionBar.js';
-import { SummaryDialog } from '../grooming/SummaryDialog.js';
 import { useGroomingSession } from '../grooming/useGrooming.js';
 import { rememberBoard, takePendingTitle } from '../home/recentBoards.js';
 import type { BoardSession } from '../session/BoardSession.js';
@@ -21,11 +18,9 @@ import { BacklogList } from './BacklogList.js';
 import { BacklogTotals } from './BacklogTotals.js';
 import { BoardHeader } from './BoardHeader.js';
 import { Composer } from './Composer.js';
+import { GroomingPanel, HelpOverlay, InviteDialog, SessionBar, SplitDialog, SummaryDialog } from './lazyParts.js';
 import { NO_FILTERS, allLabels, applyFilters, type Filters } from './filters.js';
-import { HelpOverlay } from './HelpOverlay.js';
-import { InviteDialog } from './InviteDialog.js';
 import { ItemPanel } from '../item/ItemPanel.js';
-import { SplitDialog } from './SplitDialog.js';
 import { Toolbar } from './Toolbar.js';
 import { useBoardShortcuts } from './useBoardShortcuts.js';
 import { useItemActions } from './useItemActions.js';
@@ -47,6 +42,8 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
   const [insertAfterId, setInsertAfterId] = useState<string | null>(null);
   const [splittingId, setSplittingId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'help' | 'invite' | 'summary' | null>(null);
+  /** An item to select once the filters show it ("Show it" on a notice). */
+  const [reveal, setReveal] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const composerRef = useRef<HTMLInputElement>(null);
   const scrollToRef = useRef<((index: number) => void) | null>(null);
@@ -84,7 +81,6 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
   }, [loaded, session]);
 
   // "Show it" on an item hidden by the filters: once the filters are cleared, select it.
-  const [reveal, setReveal] = useState<string | null>(null);
   useEffect(() => {
     if (reveal === null || !visible.some((item) => item.id === reveal)) return;
     select.only(reveal);
@@ -203,7 +199,12 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
           </button>
         )}
       </BoardHeader>
-      {running && <SessionBar session={session} grooming={grooming} peers={peers} following={side.following} onFollowingChange={side.setFollowing} onSummary={() => setDialog('summary')} />}
+      {/* Each lazy part (lazyParts.ts) shows nothing until its code is here, a moment at most, without hiding the rest. */}
+      {running && (
+        <Suspense fallback={null}>
+          <SessionBar session={session} grooming={grooming} peers={peers} following={side.following} onFollowingChange={side.setFollowing} onSummary={() => setDialog('summary')} />
+        </Suspense>
+      )}
       <div className={openItem || showGrooming ? 'board-body with-panel' : 'board-body'}>
         <main className="backlog-pane">
           <Toolbar filters={filters} labels={labels} shown={visible.length} total={shownTotal} searchRef={searchRef} onChange={setFilters} />
@@ -265,33 +266,37 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
           />
         )}
         {showGrooming && (
-          <GroomingPanel
-            session={session}
-            grooming={grooming}
-            items={byId}
-            selected={select.selected}
-            present={present}
-            onOpenDetails={side.openDetails}
-            onSplit={setSplittingId}
-            onError={(text) => show({ text, problem: true })}
-          />
+          <Suspense fallback={<aside className="panel grooming-panel" aria-busy="true" />}>
+            <GroomingPanel
+              session={session}
+              grooming={grooming}
+              items={byId}
+              selected={select.selected}
+              present={present}
+              onOpenDetails={side.openDetails}
+              onSplit={setSplittingId}
+              onError={(text) => show({ text, problem: true })}
+            />
+          </Suspense>
         )}
       </div>
-      {dialog === 'help' && <HelpOverlay onClose={() => setDialog(null)} />}
-      {dialog === 'invite' && <InviteDialog session={session} auth={auth} onClose={() => setDialog(null)} />}
-      {dialog === 'summary' && <SummaryDialog session={session} onClose={() => setDialog(null)} />}
-      {splitting && (
-        <SplitDialog
-          item={splitting}
-          onClose={() => setSplittingId(null)}
-          onSplit={(titles) => {
-            const ids = actions.split(splitting.id, titles, running);
-            setSplittingId(null);
-            // During a session the session panel stays; otherwise the first new item opens.
-            if (!running && ids[0]) side.openDetails(ids[0]);
-          }}
-        />
-      )}
+      <Suspense fallback={null}>
+        {dialog === 'help' && <HelpOverlay onClose={() => setDialog(null)} />}
+        {dialog === 'invite' && <InviteDialog session={session} auth={auth} onClose={() => setDialog(null)} />}
+        {dialog === 'summary' && <SummaryDialog session={session} onClose={() => setDialog(null)} />}
+        {splitting && (
+          <SplitDialog
+            item={splitting}
+            onClose={() => setSplittingId(null)}
+            onSplit={(titles) => {
+              const ids = actions.split(splitting.id, titles, running);
+              setSplittingId(null);
+              // During a session the session panel stays; otherwise the first new item opens.
+              if (!running && ids[0]) side.openDetails(ids[0]);
+            }}
+          />
+        )}
+      </Suspense>
       {notice && <Toast key={notice.text} notice={notice} onDone={dismiss} />}
     </div>
   );

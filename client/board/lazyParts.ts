@@ -1,0 +1,14 @@
+/**
+ * Parts of the board screen that most visits never show (a running grooming
+ * session, the dialogs), loaded when first shown. The service worker
+ * precaches every chunk, so they open offline too; splitting them off keeps
+ * the first paint of a board quick.
+ */
+import { lazy } from 'react';
+
+export const GroomingPanel = lazy(() => import('../grooming/GroomingPanel.js').then((module) => ({ default: module.GroomingPanel })));
+export const SessionBar = lazy(() => import('../grooming/SessionBar.js').then((module) => ({ default: module.SessionBar })));
+export const SummaryDialog = lazy(() => import('../grooming/SummaryDialog.js').then((module) => ({ default: module.SummaryDialog })));
+export const InviteDialog = lazy(() => import('./InviteDialog.js').then((module) => ({ default: module.InviteDialog })));
+export const HelpOverlay = lazy(() => import('./HelpOverlay.js').then((module) => ({ default: module.HelpOverlay })));
+export const SplitDialog = lazy(() => import('./SplitDialog.js').then((module) => ({ default: module.SplitDialog })));
