@@ -107,7 +107,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   const apis = [createAccessApi(authSecret), createPokerApi(rooms, store, authSecret)];
   const server: Server = createServer(
     options.tls,
-    createHttpHandler({ clientDir: options.clientDir ?? DEFAULT_CLIENT_DIR, health: stats, ready: () => ready, metrics: () => metrics.text(), apis, log }),
+    createHttpHandler({ clientDir: options.clientDir ?? DEFAULT_CLIENT_DIR, health: () => ({ ...stats(), invites: authSecret !== null }), ready: () => ready, metrics: () => metrics.text(), apis, log }),
   );
   guardHandshakes(server, { perAddress: limits.handshakesPerAddress, timeoutMs: limits.handshakeTimeoutMs, trustProxy: options.trustProxy ?? 'loopback', metrics });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });

@@ -76,6 +76,10 @@ describe('invite tokens', () => {
     expect(await upgradeStatus(`${url}?token=${invite('locked', 'member')}`)).toBe(101);
   });
 
+  it('says on /health that invites are required, so the home page can say how to get in', async () => {
+    expect(await (await fetch(`${relay.httpUrl}/health`)).json()).toMatchObject({ status: 'ok', invites: true });
+  });
+
   it('tells the client its role, and lets only a facilitator make invites', async () => {
     const access = await (await api('/api/boards/inv/access', invite('inv', 'viewer'))).json();
     expect(access).toMatchObject({ auth: true, role: 'viewer' });

@@ -180,7 +180,9 @@ describe('operations', () => {
     ]) {
       expect(metrics).toContain(name);
     }
-    expect((await fetch(`${relay.httpUrl}/health`)).status).toBe(200);
+    const health = await fetch(`${relay.httpUrl}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok', invites: false });
     expect(await (await fetch(`${relay.httpUrl}/ready`)).json()).toEqual({ ready: true });
     const page = await fetch(`${relay.httpUrl}/`);
     const csp = page.headers.get('content-security-policy') ?? '';
