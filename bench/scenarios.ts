@@ -79,29 +79,42 @@ const round = (value: number, digits = 1) => (Number.isFinite(value) ? Math.roun
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const mib = (bytes: number) => round(bytes / 1024 / 1024, 1);
 
-/** 1. Fan-out under load. */
+/**
+ * 1. Fan-out under load. The relays take turns, in a rotating order, one run each per round (started
+ * fresh, their clients connected, two seconds of load to warm up, then the measured run), so that
+ * whatever else the machine does in a given minute falls on all of them alike rather than on whichever
+ * relay's turn it was. Only the relay under load runs.
+ */
 export async function fanout(sizes: Sizes): Promise<ScenarioResult> {
   const { boards, perBoard, rate, seconds } = sizes.fanout;
-  const results = await perRelay(async (relay) => {
-    const runs: LoadResult[] = [];
-    const cpu: number[] = [];
-    const rss: number[] = [];
-    const worker = startWorker();
-    try {
-      await worker.run({ type: 'connect', kind: relay.kind, url: relay.url, boards, perBoard, prefix: 'fan', withItem: true });
-      for (let run = 0; run < sizes.runs; run++) {
+  const rounds = sizes === SMOKE ? 1 : Math.max(sizes.runs, 5);
+  const setups = RELAY_KINDS.map((kind) => ({ kind, runs: [] as LoadResult[], cpu: [] as number[], rss: [] as number[] }));
+  for (let round = 0; round < rounds; round++) {
+    for (let turn = 0; turn < setups.length; turn++) {
+      const setup = setups[(round + turn) % setups.length]!;
+      const relay = await startRelay(setup.kind);
+      const worker = startWorker();
+      try {
+        await worker.run({ type: 'connect', kind: setup.kind, url: relay.url, boards, perBoard, prefix: 'fan', withItem: true });
+        if (sizes !== SMOKE) await worker.run<LoadResult>({ type: 'load', rate, durationMs: 2000 });
         const from = Date.now();
-        runs.push(await worker.run<LoadResult>({ type: 'load', rate, durationMs: seconds * 1000 }));
+        setup.runs.push(await worker.run<LoadResult>({ type: 'load', rate, durationMs: seconds * 1000 }));
         const samples = samplesBetween(relay.samples(), from, Date.now());
-        if (samples.length > 1) cpu.push(((samples.at(-1)!.cpuMs - samples[0]!.cpuMs) / (samples.at(-1)!.t - samples[0]!.t)) * 100);
-        rss.push(Math.max(...samples.map((s) => s.rss)));
+        if (samples.length > 1) setup.cpu.push(((samples.at(-1)!.cpuMs - samples[0]!.cpuMs) / (samples.at(-1)!.t - samples[0]!.t)) * 100);
+        setup.rss.push(Math.max(...samples.map((sample) => sample.rss)));
+      } finally {
+        await worker.run({ type: 'close' }).catch(() => undefined);
+        worker.stop();
+        await relay.stop();
       }
-    } finally {
-      await worker.run({ type: 'close' }).catch(() => undefined);
-      worker.stop();
     }
-    return { p50: figure(runs.map((r) => r.p50)), p99: figure(runs.map((r) => r.p99)), max: figure(runs.map((r) => r.max)), delivered: figure(runs.map((r) => r.received)), cpu: figure(cpu), rss: figure(rss) };
-  });
+  }
+  const results = new Map(
+    setups.map(({ kind, runs, cpu, rss }) => [
+      kind,
+      { p50: figure(runs.map((r) => r.p50)), p99: figure(runs.map((r) => r.p99)), max: figure(runs.map((r) => r.max)), delivered: figure(runs.map((r) => r.received)), cpu: figure(cpu), rss: figure(rss) },
+    ]),
+  );
   return {
     title: `Fan-out: ${boards * perBoard} clients in ${boards} boards, ${rate} updates/s`,
     rows: [...results].map(([relay, r]) => ({
@@ -114,7 +127,7 @@ export async function fanout(sizes: Sizes): Promise<ScenarioResult> {
       'relay CPU %': round(r.cpu.median, 0),
       'relay RSS MiB': mib(r.rss.median),
     })),
-    notes: [`Median of ${sizes.runs} runs of ${seconds} s each; the range is min–max over the runs. Latency: local change in one client to its arrival in each other client of the board.`],
+    notes: [`Median of ${rounds} runs of ${seconds} s each per relay, the relays taking turns in a rotating order; the range is min–max over the runs. Latency: local change in one client to its arrival in each other client of the board.`],
   };
 }
 

@@ -25,6 +25,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
+import { Checkpointer } from './checkpointer.js';
 
 export interface StoredUpdate {
   seq: number;
@@ -56,6 +57,7 @@ export interface BoardStore {
   roundKey(board: string, round: string): RoundKey | null;
   /** Commits one update and returns its sequence number. Throws if it cannot be committed. */
   append(board: string, update: Uint8Array): number;
+
   /** Replaces the rows with seq <= upToSeq by `state` (which must include all of them). */
   compact(board: string, state: Uint8Array, upToSeq: number): void;
   /** Moves a stored row that cannot be read out of the board, keeping its bytes for inspection. */
@@ -70,6 +72,9 @@ const MAX_PAGES = 4294967294;
 
 export class SqliteBoardStore implements BoardStore {
   private readonly db: Database.Database;
+  private readonly checkpointer: Checkpointer;
+  /** Made once: better-sqlite3 builds a transaction function's wrappers each time one is created. */
+  private readonly inTransaction: Database.Transaction<(write: () => unknown) => unknown>;
   private readonly selectUpdates: Database.Statement<[string], { seq: number; data: Buffer; crc: number | null }>;
   private readonly insertUpdate: Database.Statement<[string, string, Uint8Array, number], { seq: number }>;
   private readonly deleteUpTo: Database.Statement<[string, number]>;
@@ -81,8 +86,14 @@ export class SqliteBoardStore implements BoardStore {
 
   constructor(dataDir: string, sync: SyncMode = 'normal', maxBytes: number | null = null) {
     mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(join(dataDir, 'boards.sqlite3'));
+    const file = join(dataDir, 'boards.sqlite3');
+    this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
+    // Checkpoints run in a worker (checkpointer.ts); a commit that meets one in progress waits a moment.
+    this.db.pragma('wal_autocheckpoint = 0');
+    this.db.pragma('busy_timeout = 1000');
+    this.checkpointer = new Checkpointer(file);
+    this.inTransaction = this.db.transaction((write: () => unknown) => write());
     this.db.pragma(`synchronous = ${sync === 'full' ? 'FULL' : 'NORMAL'}`);
     this.setSizeLimit(maxBytes);
     this.db.exec(`CREATE TABLE IF NOT EXISTS updates (
@@ -182,8 +193,9 @@ export class SqliteBoardStore implements BoardStore {
    * back while the caller was told it was stored.
    */
   private commit<T>(write: () => T): T {
-    return this.db.transaction(write).immediate();
+    return this.inTransaction.immediate(write) as T;
   }
+
 
   roundKey(board: string, round: string): RoundKey | null {
     const row = this.selectKey.get(board, round);
@@ -191,6 +203,7 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   close(): void {
+    this.checkpointer.stop();
     if (this.db.open) this.db.close();
   }
 }

@@ -48,7 +48,8 @@ const UNRESOLVED = Symbol('unresolved');
  * `structure` for an update no honest client sends (it refers to edits the
  * relay lacks, lists clients out of order, nests too deep): Yjs would apply
  * something other than what was checked, or hold it and re-read it on every
- * later update, so this is checked for every role.
+ * later update. The relay checks members' updates here; facilitators' are
+ * not decoded twice (room.ts discards anything left pending, for any role).
  */
 export type PolicyVerdict = { allowed: true } | { allowed: false; reason: string; breach: 'role' | 'structure' };
 

@@ -44,6 +44,7 @@ export interface ScanResult {
 
 const TYPE_XML_ELEMENT = 3;
 const TYPE_XML_HOOK = 5;
+const TYPE_XML_TEXT = 6;
 const CONTENT_DOC = 9;
 
 export function scanUpdate(update: Uint8Array, limits: ScanLimits): ScanResult {
@@ -109,20 +110,26 @@ function readStruct(decoder: decoding.Decoder, count: (n: number) => void): void
     case 2: {
       const n = decoding.readVarUint(decoder);
       count(n);
-      for (let i = 0; i < n; i++) skipString(decoder);
+      for (let i = 0; i < n; i++) {
+        const json = decoding.readVarString(decoder);
+        if (json !== 'undefined') readJson(json);
+      }
       return;
     }
     case 3:
     case 4:
-    case 5:
       skipString(decoder);
+      return;
+    case 5:
+      readJson(decoding.readVarString(decoder));
       return;
     case 6:
       skipString(decoder);
-      skipString(decoder);
+      readJson(decoding.readVarString(decoder));
       return;
     case 7: {
       const ref = decoding.readVarUint(decoder);
+      if (ref > TYPE_XML_TEXT) throw new Error(`unknown shared type ${ref}`);
       if (ref === TYPE_XML_ELEMENT || ref === TYPE_XML_HOOK) skipString(decoder);
       return;
     }
@@ -139,14 +146,21 @@ function readStruct(decoder: decoding.Decoder, count: (n: number) => void): void
   }
 }
 
+/** JSON that Yjs parses as it decodes (legacy JSON content, embeds, formats): checked the same way, so it cannot fail halfway through an apply. */
+function readJson(json: string): void {
+  JSON.parse(json);
+}
+
 function readId(decoder: decoding.Decoder): void {
   decoding.readVarUint(decoder);
   decoding.readVarUint(decoder);
 }
 
-/** Skips a varString (a varUint8Array of UTF-8) without decoding it. */
+/** Skips a varString (a varUint8Array of UTF-8) without decoding or copying it. */
 function skipString(decoder: decoding.Decoder): void {
-  decoding.readVarUint8Array(decoder);
+  const length = decoding.readVarUint(decoder);
+  if (decoder.pos + length > decoder.arr.length) throw new Error('unexpected end of the update');
+  decoder.pos += length;
 }
 
 /**
