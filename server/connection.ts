@@ -6,9 +6,9 @@
  */
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { CloseCode, ProtocolError, encodeSyncStep1, encodeSyncStep2, encodeUpdate, parseClientMessage } from './protocol.js';
+import { CloseCode, ProtocolError, encodeSyncStep1, parseClientMessage } from './protocol.js';
 import type { Peer, Room } from './room.js';
-import { clockOf } from '../shared/yjs-internals.js';
+import { SyncHandshake, type HandshakePeer } from './sync-handshake.js';
 import type { AccessRole } from './access.js';
 import { TokenBucket, type Limits, type WorkBudgets } from './limits.js';
 import type { Logger } from './log.js';
@@ -23,21 +23,16 @@ export interface ConnectionContext {
   work: WorkBudgets;
 }
 
-export class Connection implements Peer, Buffered {
+export class Connection implements Peer, Buffered, HandshakePeer {
   /** Set by pongs and messages; the relay's ping sweep closes sockets that stay silent. */
   alive = true;
   private queue: Uint8Array[] | null = [];
-  private closed = false;
+  private isClosed = false;
   private readonly messageBudget: TokenBucket;
   private readonly byteBudget: TokenBucket;
   private readonly work: ReturnType<WorkBudgets['open']>;
   private readonly log: Logger;
-  /** A returning client's state vector, answered once its own state is committed (see holdAnswer). */
-  private heldStateVector: Uint8Array | null = null;
-  private holdTimer: NodeJS.Timeout | undefined;
-  private clientStateCommitted = false;
-  /** Sent the stored state before the room loaded (at most once per connection). */
-  private answeredEarly = false;
+  private readonly handshake: SyncHandshake;
 
   constructor(
     private readonly socket: WebSocket,
@@ -53,6 +48,7 @@ export class Connection implements Peer, Buffered {
     this.messageBudget = new TokenBucket(limits.messagesPerSecond, limits.messagesPerSecond * 2);
     this.byteBudget = new TokenBucket(limits.bytesPerSecond, Math.max(context.maxMessageBytes, limits.bytesPerSecond * 2));
     this.work = context.work.open(address);
+    this.handshake = new SyncHandshake(room, this);
     socket.on('message', (data, isBinary) => this.onMessage(data, isBinary));
     socket.on('pong', () => (this.alive = true));
     // ws reports oversized frames (it then closes with 1009) and socket errors here.
@@ -61,28 +57,29 @@ export class Connection implements Peer, Buffered {
     void room.loaded.then(() => this.start());
   }
 
+  get closed(): boolean {
+    return this.isClosed;
+  }
+
   get boardName(): string {
     return this.room.name;
   }
 
   private start(): void {
-    if (this.closed) return;
+    if (this.isClosed) return;
     if (this.room.state !== 'ready') {
       this.close(CloseCode.internal, 'board could not be loaded; reconnect to retry');
       return;
     }
     this.room.join(this, encodeSyncStep1(Y.encodeStateVector(this.room.doc)));
-    if (this.answeredEarly) {
-      const missed = this.room.changesSinceLoad();
-      if (missed !== null) this.send(encodeUpdate(missed));
-    }
+    this.handshake.joined();
     const queued = this.queue ?? [];
     this.queue = null;
     for (const frame of queued) this.timed(frame);
   }
 
   private onMessage(data: WebSocket.RawData, isBinary: boolean): void {
-    if (this.closed) return;
+    if (this.isClosed) return;
     this.alive = true;
     if (!isBinary) {
       this.close(CloseCode.policy, 'text frames are not part of the protocol');
@@ -96,33 +93,21 @@ export class Connection implements Peer, Buffered {
     if (!this.messageBudget.take(1, now)) return this.overLimit('messages', `over the message rate limit (${limits.messagesPerSecond}/s)`);
     if (!this.byteBudget.take(frame.byteLength, now)) return this.overLimit('bytes', `over the byte rate limit (${limits.bytesPerSecond} bytes/s)`);
     if (this.queue === null) this.timed(frame);
-    else if (!(this.queue.length === 0 && !this.answeredEarly && this.answerEarly(frame))) this.queue.push(frame);
+    else if (!this.handshake.answerWhileLoading(frame, this.queue.length === 0)) this.queue.push(frame);
   }
 
-  /** Answers a new client's sync step 1 from the stored state while the room still loads (see Room.answerEarly). */
-  private answerEarly(frame: Uint8Array): boolean {
-    const early = this.room.earlyState();
-    if (early === null) return false;
-    let message;
-    try {
-      message = parseClientMessage(frame);
-    } catch {
-      return false; // handled, and refused, after loading
-    }
-    if (message.kind !== 'sync-step-1' || !isEmptyStateVector(message.stateVector)) return false;
-    const answer = encodeSyncStep2(early.state);
+  /** An early answer (sync-handshake.ts): written at once, and the room learns when it has left. */
+  sendEarly(frame: Uint8Array): Promise<void> {
     this.context.metrics.messagesOut.inc();
-    this.context.metrics.bytesOut.inc(answer.byteLength);
-    early.sent(new Promise<void>((resolve) => this.socket.send(answer, () => resolve())));
-    this.answeredEarly = true;
-    return true;
+    this.context.metrics.bytesOut.inc(frame.byteLength);
+    return new Promise<void>((resolve) => this.socket.send(frame, () => resolve()));
   }
 
   /** Handles a frame and charges the time it took to this connection's and its address's work budgets. */
   private timed(frame: Uint8Array): void {
     const started = performance.now();
     this.handle(frame);
-    if (this.closed) return;
+    if (this.isClosed) return;
     const now = performance.now();
     const spent = now - started;
     const own = this.work.connection.charge(spent, now);
@@ -133,19 +118,16 @@ export class Connection implements Peer, Buffered {
   }
 
   private handle(frame: Uint8Array): void {
-    if (this.closed) return;
+    if (this.isClosed) return;
     try {
       const message = parseClientMessage(frame);
       switch (message.kind) {
         case 'sync-step-1':
-          if (!this.clientStateCommitted && this.bringsNews(message.stateVector)) this.holdAnswer(message.stateVector);
-          else this.send(encodeSyncStep2(diffAgainst(this.room, message.stateVector)));
+          this.handshake.step1(message.stateVector);
           break;
         case 'sync-step-2':
           this.room.receiveUpdate(this, message.update);
-          // Committed (a storage failure has closed this socket instead).
-          this.clientStateCommitted = true;
-          this.answerHeld();
+          this.handshake.step2Committed();
           break;
         case 'update':
           this.room.receiveUpdate(this, message.update);
@@ -178,54 +160,8 @@ export class Connection implements Peer, Buffered {
     }
   }
 
-  /**
-   * The stock client counts itself synced when it gets the relay's sync step
-   * 2. A returning client may hold edits the relay lacks (its state vector is
-   * ahead), which it sends as its own step 2 in answer to the relay's step 1.
-   * So the relay answers such a client only after that step 2 is committed:
-   * "synced" then means the relay has stored what the client brought, and if
-   * storage refuses it the socket closes (1011) and the client never shows
-   * synced. A client that never answers is answered after HOLD_ANSWER_MS.
-   * Clients with nothing new are answered at once (a reconnect storm would
-   * otherwise bunch every answer together); a client whose only offline
-   * edits are deletions is among them, since deleting does not move a state
-   * vector: its deletions are committed just after it is told synced.
-   */
-  /** Whether the client holds edits the relay lacks (its state vector is ahead for some client id). Throws 1007 if unreadable. */
-  private bringsNews(stateVector: Uint8Array): boolean {
-    let clocks: Map<number, number>;
-    try {
-      clocks = Y.decodeStateVector(stateVector);
-    } catch (error) {
-      throw new ProtocolError(CloseCode.malformed, `bad state vector: ${(error as Error).message}`);
-    }
-    for (const [client, clock] of clocks) if (clock > clockOf(this.room.doc, client)) return true;
-    return false;
-  }
-
-  private holdAnswer(stateVector: Uint8Array): void {
-    this.heldStateVector = stateVector;
-    clearTimeout(this.holdTimer);
-    this.holdTimer = setTimeout(() => this.answerHeld(), HOLD_ANSWER_MS);
-    this.holdTimer.unref();
-  }
-
-  private answerHeld(): void {
-    clearTimeout(this.holdTimer);
-    const stateVector = this.heldStateVector;
-    this.heldStateVector = null;
-    if (stateVector === null || this.closed) return;
-    try {
-      this.send(encodeSyncStep2(diffAgainst(this.room, stateVector)));
-    } catch (error) {
-      // Checked when it arrived; a failure here is the relay's, not the client's.
-      this.log.error('could not answer a held sync step 1', { board: this.room.name, error: String(error) });
-      this.close(CloseCode.internal, 'internal error');
-    }
-  }
-
   send(frame: Uint8Array): void {
-    if (this.closed || this.socket.readyState !== WebSocket.OPEN) return;
+    if (this.isClosed || this.socket.readyState !== WebSocket.OPEN) return;
     // A client that stopped reading would make the relay hold everything sent to it.
     if (this.socket.bufferedAmount > this.context.limits.maxSendBufferBytes) {
       this.overLimit('send-buffer', 'not reading: too much waiting to be sent; reconnect to resync', CloseCode.tryAgainLater);
@@ -237,7 +173,7 @@ export class Connection implements Peer, Buffered {
   }
 
   bufferedBytes(): number {
-    return this.closed ? 0 : this.socket.bufferedAmount;
+    return this.isClosed ? 0 : this.socket.bufferedAmount;
   }
 
   closeForBuffer(limit: 'address-send-buffer' | 'total-send-buffer'): void {
@@ -253,7 +189,7 @@ export class Connection implements Peer, Buffered {
   }
 
   close(code: number, reason: string): void {
-    if (this.closed) return;
+    if (this.isClosed) return;
     // A close reason may hold at most 123 bytes.
     this.socket.close(code, Buffer.from(reason).subarray(0, 123).toString());
     this.dispose();
@@ -271,9 +207,9 @@ export class Connection implements Peer, Buffered {
   }
 
   private dispose(): void {
-    if (this.closed) return;
-    this.closed = true;
-    clearTimeout(this.holdTimer);
+    if (this.isClosed) return;
+    this.isClosed = true;
+    this.handshake.dispose();
     this.queue = null;
     this.work.release();
     this.room.leave(this);
@@ -281,25 +217,8 @@ export class Connection implements Peer, Buffered {
   }
 }
 
-/** How long a returning client's sync step 1 waits for its own step 2 before it is answered anyway. */
-const HOLD_ANSWER_MS = 5000;
-
-/** A state vector with no clients: a brand-new, empty document. */
-function isEmptyStateVector(stateVector: Uint8Array): boolean {
-  return stateVector.byteLength === 1 && stateVector[0] === 0;
-}
-
 function toBytes(data: WebSocket.RawData): Uint8Array {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-}
-
-/** The part of the document a client lacks, given its state vector. */
-function diffAgainst(room: Room, stateVector: Uint8Array): Uint8Array {
-  try {
-    return room.diffFor(stateVector);
-  } catch (error) {
-    throw new ProtocolError(CloseCode.malformed, `bad state vector: ${(error as Error).message}`);
-  }
 }

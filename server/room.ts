@@ -67,7 +67,7 @@ export class Room {
   private lastDiff: { key: string; update: Uint8Array } | null = null;
   /** Sends of the stored state made before it was applied (see answerEarly); null outside that window. */
   private earlyAnswers: Promise<void>[] | null = null;
-  private answeredEarly = false;
+  private earlyAnswersSent = false;
   /** The board's state vector right after loading, when some peer was answered early. */
   private loadedVector: Uint8Array | null = null;
   private changedSinceLoad = false;
@@ -125,7 +125,7 @@ export class Room {
         discardPending(this.doc);
         this.options.log.warn('stored updates wait for edits the board lost; discarded until a client resends them', { board: this.name });
       }
-      if (this.answeredEarly) this.loadedVector = Y.encodeStateVector(this.doc);
+      if (this.earlyAnswersSent) this.loadedVector = Y.encodeStateVector(this.doc);
       this.lastSeq = stored.lastSeq;
       this.appendsSinceCompaction = stored.updates.length > 1 ? stored.updates.length : 0;
       this.doc.on('update', this.onDocUpdate);
@@ -158,7 +158,7 @@ export class Room {
     await sleep(EARLY_ANSWER_WINDOW_MS);
     const sent = this.earlyAnswers;
     this.earlyAnswers = null;
-    this.answeredEarly = sent.length > 0;
+    this.earlyAnswersSent = sent.length > 0;
     // A client that does not read must not keep the board from loading.
     await Promise.race([Promise.all(sent), sleep(EARLY_SEND_WAIT_MS)]);
   }
