@@ -13,6 +13,7 @@ export type { ItemSnapshot } from './snapshot.js';
 export { boardTitle, setBoardTitle, schemaVersion, itemsMap, metaMap } from './board.js';
 export { newBoardId } from './ids.js';
 export { MAX_KEY_LENGTH, isValidOrderKey } from './order-keys.js';
+export { MAX_TYPE_DEPTH, MAX_VALUE_DEPTH } from './document-limits.js';
 export {
   SCHEMA_VERSION,
   MAX_TITLE_LENGTH,

@@ -6,3 +6,4 @@ export * from './seal.js';
 export * from './session.js';
 export * from './rounds.js';
 export * from './summary.js';
+export * from './protected-places.js';
