@@ -5,9 +5,9 @@
  */
 export type { Place } from './ordering.js';
 export { addItem, updateItem, removeItem, removeItems, setArchived, splitItem } from './items.js';
-export { editText, replaceText, type TextTarget } from './text.js';
+export { editText, replaceText, textAt, type TextTarget } from './text.js';
 export { estimateCards } from './estimates.js';
-export { readinessGaps, READINESS_LABELS, READINESS_SHORT, type ReadinessGap } from './readiness.js';
+export { readinessGaps, type ReadinessGap } from './readiness.js';
 export { moveItem, moveItems, orderedItems, orderedIds } from './ordering.js';
 export type { ItemSnapshot } from './snapshot.js';
 export { boardTitle, setBoardTitle, schemaVersion, itemsMap, metaMap } from './board.js';

@@ -6,7 +6,7 @@
  * same limits and stamps the item's `updatedAt`.
  */
 import * as Y from 'yjs';
-import type { ItemMap } from './board.js';
+import { itemsMap, type ItemMap } from './board.js';
 import { requireItem } from './ordering.js';
 import { MAX_DESCRIPTION_LENGTH, MAX_TITLE_LENGTH, checkLine } from './schema.js';
 
@@ -84,6 +84,21 @@ function criterionMap(item: ItemMap, criterionId: unknown): Y.Map<unknown> {
   }
   if (!(entry instanceof Y.Map)) throw new Error(`the item has no criterion ${JSON.stringify(criterionId)}`);
   return entry;
+}
+
+/** The Y.Text a target points at, or null when none is stored there (yet: editText makes it) or the target is gone. */
+export function textAt(doc: Y.Doc, target: TextTarget): Y.Text | null {
+  const item = itemsMap(doc).get(target.item);
+  if (item === undefined) return null;
+  let value: unknown;
+  if ('criterion' in target) {
+    try {
+      value = criterionMap(item, target.criterion).get('text');
+    } catch {
+      return null;
+    }
+  } else value = item.get(target.field);
+  return value instanceof Y.Text ? value : null;
 }
 
 /** The limits of each kind of text; the same as updateItem's (schema.ts). */

@@ -76,10 +76,7 @@ export function PokerRound({ session, grooming, itemId, present, onError }: Poke
   const vote = (card: string) =>
     run(async () => {
       const sealed = await sealVote(current.publicKey!, card, { roundId: current.id, voter: me.id });
-      const cast = session.act(() => {
-        castVote(session.doc, current.id, me, sealed, session.clock.now());
-        return true;
-      });
+      const cast = session.attempt(() => castVote(session.doc, current.id, me, sealed, session.clock.now()));
       if (!cast) return;
       rememberMyCard(current.id, card);
       setPicked(card);
@@ -124,6 +121,7 @@ export function PokerRound({ session, grooming, itemId, present, onError }: Poke
 
       {!voting && opened && (
         <RoundResults
+          key={current.id}
           opened={opened}
           cards={cards}
           accepted={current.status === 'accepted' ? current.accepted : null}

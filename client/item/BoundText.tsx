@@ -2,26 +2,12 @@
  * Text fields bound to the item's Y.Text (ui/useBoundText), written through
  * shared's editText, and announcing to others that I am typing in them.
  */
-import * as Y from 'yjs';
-import { MAX_TITLE_LENGTH, editText, itemsMap, type TextTarget } from '../../shared/index.js';
+import { MAX_TITLE_LENGTH, editText, textAt, type TextTarget } from '../../shared/index.js';
 import type { BoardSession } from '../session/BoardSession.js';
 import { useBoundText } from '../ui/useBoundText.js';
 
-/** The Y.Text a target points at, or null when another program stored none (editText makes it). */
-function textOf(session: BoardSession, target: TextTarget): Y.Text | null {
-  const item = itemsMap(session.doc).get(target.item);
-  if ('criterion' in target) {
-    const list = item?.get('acceptanceCriteria');
-    const entry = list instanceof Y.Array ? list.toArray().find((c: unknown) => c instanceof Y.Map && c.get('id') === target.criterion) : undefined;
-    const text = entry instanceof Y.Map ? entry.get('text') : undefined;
-    return text instanceof Y.Text ? text : null;
-  }
-  const value = item?.get(target.field);
-  return value instanceof Y.Text ? value : null;
-}
-
 function useBound<T extends HTMLInputElement | HTMLTextAreaElement>(session: BoardSession, target: TextTarget, singleLine: boolean) {
-  return useBoundText<T>(textOf(session, target), (next, caret) => session.type(() => editText(session.doc, target, next, caret)), { singleLine });
+  return useBoundText<T>(textAt(session.doc, target), (next, caret) => session.type(() => editText(session.doc, target, next, caret)), { singleLine });
 }
 
 function presence(session: BoardSession, itemId: string, field: string) {

@@ -10,7 +10,7 @@ import { EditingHint, Field } from './Field.js';
 export function CriteriaEditor({ session, item, peers }: { session: BoardSession; item: ItemSnapshot; peers: Peer[] }) {
   const [draft, setDraft] = useState('');
   const criteria = item.acceptanceCriteria;
-  const write = (next: CriterionInput[]) => session.act(() => updateItem(session.doc, item.id, { acceptanceCriteria: next })) !== undefined;
+  const write = (next: CriterionInput[]) => session.attempt(() => updateItem(session.doc, item.id, { acceptanceCriteria: next }));
   const add = () => {
     if (draft.trim() === '') return;
     if (write([...criteria, { text: draft.trim(), done: false }])) setDraft('');

@@ -28,11 +28,8 @@ export function EstimateField({ session, item }: { session: BoardSession; item: 
       setDraft(null);
       return;
     }
-    const written = session.act(
-      () => {
-        updateItem(session.doc, item.id, { estimate: parseEstimate(draft) });
-        return true;
-      },
+    const written = session.attempt(
+      () => updateItem(session.doc, item.id, { estimate: parseEstimate(draft) }),
       (message) => setError(describeRefusal(message, (id) => (id === item.id ? item.title : undefined))),
     );
     if (!written) return;

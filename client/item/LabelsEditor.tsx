@@ -8,7 +8,7 @@ import { Field } from './Field.js';
 
 export function LabelsEditor({ session, item }: { session: BoardSession; item: ItemSnapshot }) {
   const [draft, setDraft] = useState('');
-  const write = (labels: string[]) => session.act(() => updateItem(session.doc, item.id, { labels })) !== undefined;
+  const write = (labels: string[]) => session.attempt(() => updateItem(session.doc, item.id, { labels }));
   return (
     <Field label="Labels" htmlFor="new-label">
       <div className="labels-editor">

@@ -165,6 +165,11 @@ export class BoardSession {
     return this.actUndoable(change, refused)?.result;
   }
 
+  /** Like act, for a change that returns nothing: whether it was made (false when it was refused, and reported). */
+  attempt(change: () => void, refused?: (message: string) => void): boolean {
+    return this.actUndoable(change, refused) !== undefined;
+  }
+
   /** Like act, and also returns `undo`, which later takes back exactly this change (a toast's Undo). */
   actUndoable<T>(change: () => T, refused: (message: string) => void = (message) => this.refuse(message)): { result: T; undo: () => boolean } | undefined {
     try {

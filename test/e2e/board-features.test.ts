@@ -62,6 +62,11 @@ describe('editing the backlog', () => {
     await page.locator('#item-kind').selectOption('bug');
     await page.locator('#new-label').fill('auth');
     await page.locator('#new-label').press('Enter');
+    // Added: the box is empty again for the next label, and likewise for a criterion.
+    await expect.poll(() => page.locator('#new-label').inputValue()).toBe('');
+    await page.locator('#new-criterion').fill('Shows the error');
+    await page.locator('#new-criterion').press('Enter');
+    await expect.poll(() => page.locator('#new-criterion').inputValue()).toBe('');
     await row(page, 'Login with SSO').click();
     await page.locator('#new-label').fill('auth');
     await page.locator('#new-label').press('Enter');

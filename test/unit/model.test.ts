@@ -18,23 +18,10 @@ import {
   setBoardTitle,
   updateItem,
 } from '../../shared/index.js';
+import { board, expectRejected } from '../helpers/model.js';
 
 function titles(doc: Y.Doc): string[] {
   return orderedItems(doc).map((item) => item.title);
-}
-
-function board(...names: string[]): { doc: Y.Doc; ids: Record<string, string> } {
-  const doc = new Y.Doc();
-  const ids: Record<string, string> = {};
-  for (const name of names) ids[name] = addItem(doc, { title: name });
-  return { doc, ids };
-}
-
-/** Runs `action`, expects it to throw a message matching `message`, and checks the document did not change. */
-function expectRejected(doc: Y.Doc, action: () => void, message: RegExp): void {
-  const before = Y.encodeStateVector(doc);
-  expect(action).toThrow(message);
-  expect(Y.encodeStateVector(doc)).toEqual(before);
 }
 
 function setRawOrder(doc: Y.Doc, id: string, order: unknown): void {

@@ -5,24 +5,25 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addItem, editText, estimateCards, itemsMap, metaMap, orderedItems, removeItems, setArchived, setBoardTitle, updateItem } from '../../shared/index.js';
-
-function board(...names: string[]): { doc: Y.Doc; ids: Record<string, string> } {
-  const doc = new Y.Doc();
-  const ids: Record<string, string> = {};
-  for (const name of names) ids[name] = addItem(doc, { title: name });
-  return { doc, ids };
-}
-
-function expectRejected(doc: Y.Doc, action: () => void, message: RegExp): void {
-  const before = Y.encodeStateVector(doc);
-  expect(action).toThrow(message);
-  expect(Y.encodeStateVector(doc)).toEqual(before);
-}
+import { addItem, editText, estimateCards, itemsMap, metaMap, orderedItems, removeItems, setArchived, setBoardTitle, textAt, updateItem } from '../../shared/index.js';
+import { board, expectRejected } from '../helpers/model.js';
 
 const item = (doc: Y.Doc, id: string) => orderedItems(doc).find((candidate) => candidate.id === id)!;
 
 describe('editing text', () => {
+  it('finds the text a target points at, also a criterion stored without an id', () => {
+    const { doc, ids } = board('story');
+    const criteria = new Y.Array<Y.Map<unknown>>();
+    const legacy = new Y.Map<unknown>();
+    legacy.set('text', new Y.Text('written by another program'));
+    criteria.push([legacy]);
+    itemsMap(doc).get(ids.story!)!.set('acceptanceCriteria', criteria);
+    expect(textAt(doc, { item: ids.story!, criterion: '#0' })?.toString()).toBe('written by another program');
+    expect(textAt(doc, { item: ids.story!, field: 'title' })?.toString()).toBe('story');
+    expect(textAt(doc, { item: ids.story!, criterion: 'gone' })).toBeNull();
+    expect(textAt(doc, { item: 'no such item', field: 'title' })).toBeNull();
+  });
+
   it('changes only the edited part, placed by the caret, and stamps updatedAt', () => {
     const { doc, ids } = board('aa');
     itemsMap(doc).get(ids.aa!)!.set('updatedAt', 1);
