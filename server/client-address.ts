@@ -11,13 +11,9 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
+import { isLoopback } from './loopback.js';
 
 export type TrustProxy = boolean | 'loopback';
-
-export function isLoopback(address: string | undefined): boolean {
-  if (address === undefined) return false;
-  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
-}
 
 export function clientAddress(request: IncomingMessage, trustProxy: TrustProxy): string {
   const peer = request.socket.remoteAddress;

@@ -56,16 +56,11 @@ function flag(env: NodeJS.ProcessEnv, name: string): boolean {
 
 function readLimits(env: NodeJS.ProcessEnv): Limits {
   const d = DEFAULT_LIMITS;
-  const work = integer(env, 'MAX_WORK_MS_PER_SECOND', d.workMsPerSecond, 1, 1000);
-  const addressWork = integer(env, 'MAX_ADDRESS_WORK_MS_PER_SECOND', d.addressWorkMsPerSecond, 1, 1000);
   return {
     messagesPerSecond: integer(env, 'MAX_MESSAGES_PER_SECOND', d.messagesPerSecond, 1, 1_000_000),
     bytesPerSecond: integer(env, 'MAX_BYTES_PER_SECOND', d.bytesPerSecond, 1024, 1024 ** 3),
-    // A burst of six seconds' worth: room for one large update or first sync.
-    workMsPerSecond: work,
-    workBurstMs: work * 6,
-    addressWorkMsPerSecond: addressWork,
-    addressWorkBurstMs: addressWork * 6,
+    workMsPerSecond: integer(env, 'MAX_WORK_MS_PER_SECOND', d.workMsPerSecond, 1, 1000),
+    addressWorkMsPerSecond: integer(env, 'MAX_ADDRESS_WORK_MS_PER_SECOND', d.addressWorkMsPerSecond, 1, 1000),
     updateEntries: integer(env, 'MAX_UPDATE_ENTRIES', d.updateEntries, 100, 100_000_000),
     presenceBytes: integer(env, 'MAX_PRESENCE_BYTES', d.presenceBytes, 1024, 1024 ** 3),
     connectionsPerAddress: integer(env, 'MAX_CONNECTIONS_PER_ADDRESS', d.connectionsPerAddress, 1, 1_000_000),

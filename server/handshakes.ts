@@ -12,7 +12,8 @@ import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { AddressCounter } from './limits.js';
 import type { Metrics } from './metrics.js';
-import { isLoopback, type TrustProxy } from './client-address.js';
+import type { TrustProxy } from './client-address.js';
+import { isLoopback } from './loopback.js';
 
 export function guardHandshakes(server: Server, options: { perAddress: number; timeoutMs: number; trustProxy: TrustProxy; metrics: Metrics }): void {
   const pending = new AddressCounter(options.perAddress);

@@ -13,6 +13,7 @@ import { AccessError } from './access.js';
 import { HttpError, sendJson } from './http-json.js';
 import { BOARD_PATH } from './paths.js';
 import type { Logger } from './log.js';
+import { isLoopback } from './loopback.js';
 
 /** Answers the paths it owns and returns true, or returns false. May throw HttpError or AccessError. */
 export type ApiHandler = (request: IncomingMessage, response: ServerResponse, path: string) => Promise<boolean>;
@@ -27,7 +28,6 @@ export interface HttpOptions {
 }
 
 const HOST = /^[A-Za-z0-9.:[\]-]{1,255}$/;
-const LOOPBACK = /^(localhost|.+\.localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?$/i;
 
 /**
  * Whether the browser may count this page's origin as potentially
@@ -36,7 +36,9 @@ const LOOPBACK = /^(localhost|.+\.localhost|127(\.\d{1,3}){3}|\[::1\])(:\d+)?$/i
  * Cross-Origin-Opener-Policy and logs an error for it on every page load.
  */
 function maybeTrustworthy(request: IncomingMessage, host: string | undefined): boolean {
-  return (request.socket as { encrypted?: boolean }).encrypted === true || request.headers['x-forwarded-proto'] === 'https' || (host !== undefined && LOOPBACK.test(host));
+  if ((request.socket as { encrypted?: boolean }).encrypted === true || request.headers['x-forwarded-proto'] === 'https') return true;
+  // The Host header's name, without its port (the header was checked against HOST above).
+  return host !== undefined && isLoopback(host.replace(/:\d+$/, ''));
 }
 
 /**

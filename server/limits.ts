@@ -14,13 +14,10 @@ export interface Limits {
   messagesPerSecond: number;
   /** Sustained bytes per second per connection; a burst may hold one message of the maximum size. */
   bytesPerSecond: number;
-  /** Milliseconds of the relay's time one connection may use per second, sustained. */
+  /** Milliseconds of the relay's time one connection may use per second, sustained (bursts: WORK_BURST_SECONDS' worth). */
   workMsPerSecond: number;
-  /** ... and at once (a large first sync, a returning client's edits). */
-  workBurstMs: number;
   /** The same for all connections from one address together. */
   addressWorkMsPerSecond: number;
-  addressWorkBurstMs: number;
   /** Structs, values and deleted ranges one update may hold (update-scan.ts). */
   updateEntries: number;
   /** Bytes of one presence (awareness) message. */
@@ -42,9 +39,7 @@ export const DEFAULT_LIMITS: Limits = {
   messagesPerSecond: 500,
   bytesPerSecond: 1024 * 1024,
   workMsPerSecond: 250,
-  workBurstMs: 1500,
   addressWorkMsPerSecond: 500,
-  addressWorkBurstMs: 3000,
   updateEntries: 150_000,
   presenceBytes: 32 * 1024,
   connectionsPerAddress: 2048,
@@ -97,10 +92,6 @@ export class AddressCounter {
 
   constructor(private readonly max: number) {}
 
-  count(address: string): number {
-    return this.counts.get(address) ?? 0;
-  }
-
   /** Counts a new connection from `address`; false when it would go over the cap. */
   tryAdd(address: string): boolean {
     const count = this.counts.get(address) ?? 0;
@@ -123,6 +114,9 @@ export class AddressCounter {
  * whose address's shared one runs dry is closed. One message can cost at
  * most what the per-update limits allow; this bounds the sustained share.
  */
+/** A work budget holds this many seconds' worth at once: room for one large update or first sync. */
+export const WORK_BURST_SECONDS = 6;
+
 export class WorkBudgets {
   private readonly perAddress = new Map<string, { bucket: TokenBucket; users: number }>();
 
@@ -132,13 +126,14 @@ export class WorkBudgets {
   open(address: string): { connection: TokenBucket; address: TokenBucket; release: () => void } {
     let shared = this.perAddress.get(address);
     if (shared === undefined) {
-      shared = { bucket: new TokenBucket(this.limits.addressWorkMsPerSecond, this.limits.addressWorkBurstMs), users: 0 };
+      const rate = this.limits.addressWorkMsPerSecond;
+      shared = { bucket: new TokenBucket(rate, rate * WORK_BURST_SECONDS), users: 0 };
       this.perAddress.set(address, shared);
     }
     shared.users++;
     const entry = shared;
     return {
-      connection: new TokenBucket(this.limits.workMsPerSecond, this.limits.workBurstMs),
+      connection: new TokenBucket(this.limits.workMsPerSecond, this.limits.workMsPerSecond * WORK_BURST_SECONDS),
       address: entry.bucket,
       release: () => {
         if (--entry.users === 0 && this.perAddress.get(address) === entry) this.perAddress.delete(address);

@@ -85,7 +85,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   const metrics = new Metrics();
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const maxMessageBytes = options.maxMessageBytes ?? DEFAULTS.maxMessageBytes;
-  const store = options.store ?? new SqliteBoardStore(options.dataDir ?? DEFAULTS.dataDir, options.sqliteSync, options.maxStorageBytes || null);
+  const store = options.store ?? new SqliteBoardStore(options.dataDir ?? DEFAULTS.dataDir, options.sqliteSync, options.maxStorageBytes || null, (error) => log.warn('WAL checkpoint failed', { error }));
   const rooms = new Rooms({
     store,
     log,
@@ -100,6 +100,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   const context: ConnectionContext = { log, metrics, limits, maxMessageBytes, work: new WorkBudgets(limits) };
   const stats = () => ({ rooms: rooms.size, connections: connections.size });
   const authSecret = options.authSecret || null;
+  const trustProxy = options.trustProxy ?? 'loopback';
   /** Ready: /ready says 200. Accepting: new sockets are taken (also while draining, until shutdown). */
   let ready = false;
   let accepting = false;
@@ -109,7 +110,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     options.tls,
     createHttpHandler({ clientDir: options.clientDir ?? DEFAULT_CLIENT_DIR, health: () => ({ ...stats(), invites: authSecret !== null }), ready: () => ready, metrics: () => metrics.text(), apis, log }),
   );
-  guardHandshakes(server, { perAddress: limits.handshakesPerAddress, timeoutMs: limits.handshakeTimeoutMs, trustProxy: options.trustProxy ?? 'loopback', metrics });
+  guardHandshakes(server, { perAddress: limits.handshakesPerAddress, timeoutMs: limits.handshakeTimeoutMs, trustProxy, metrics });
   const sockets = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
 
   /** Who may open the board: the invite's role, or facilitator when the relay has no AUTH_SECRET. */
@@ -137,7 +138,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
       if (error instanceof AccessError) return refused(error.status, error.message);
       throw error;
     }
-    const address = clientAddress(request, options.trustProxy ?? 'loopback');
+    const address = clientAddress(request, trustProxy);
     if (!perAddress.tryAdd(address)) {
       metrics.limitClose('connections-per-address');
       return refused(429, `at most ${limits.connectionsPerAddress} connections per address`);

@@ -84,7 +84,8 @@ export class SqliteBoardStore implements BoardStore {
   private readonly insertKey: Database.Statement<[string, string, string, string]>;
   private readonly selectKey: Database.Statement<[string, string], { private_key: string; secret_hash: string }>;
 
-  constructor(dataDir: string, sync: SyncMode = 'normal', maxBytes: number | null = null) {
+  /** `onCheckpointError` hears of a failed background checkpoint (checkpointer.ts); commits are not affected. */
+  constructor(dataDir: string, sync: SyncMode = 'normal', maxBytes: number | null = null, onCheckpointError?: (error: string) => void) {
     mkdirSync(dataDir, { recursive: true });
     const file = join(dataDir, 'boards.sqlite3');
     this.db = new Database(file);
@@ -92,7 +93,7 @@ export class SqliteBoardStore implements BoardStore {
     // Checkpoints run in a worker (checkpointer.ts); a commit that meets one in progress waits a moment.
     this.db.pragma('wal_autocheckpoint = 0');
     this.db.pragma('busy_timeout = 1000');
-    this.checkpointer = new Checkpointer(file);
+    this.checkpointer = new Checkpointer(file, onCheckpointError);
     this.inTransaction = this.db.transaction((write: () => unknown) => write());
     this.db.pragma(`synchronous = ${sync === 'full' ? 'FULL' : 'NORMAL'}`);
     this.setSizeLimit(maxBytes);

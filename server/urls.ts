@@ -14,6 +14,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { networkInterfaces, type NetworkInterfaceInfo } from 'node:os';
 import { join } from 'node:path';
+import { isLoopback } from './loopback.js';
 
 export interface RelayUrls {
   /** The address to open and to share; invites link to it. */
@@ -23,7 +24,6 @@ export interface RelayUrls {
 }
 
 const EVERY_INTERFACE = new Set(['0.0.0.0', '::', '']);
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|::1)$/i;
 
 export function relayUrls(host: string, port: number, secure: boolean, interfaces: NodeJS.Dict<NetworkInterfaceInfo[]> = networkInterfaces()): RelayUrls {
   const scheme = secure ? 'https' : 'http';
@@ -45,7 +45,7 @@ export function relayUrls(host: string, port: number, secure: boolean, interface
 
 /** Whether a browser counts this address as a secure context without HTTPS (loopback only). */
 export function isLoopbackUrl(url: string): boolean {
-  return LOOPBACK.test(new URL(url).hostname.replace(/^\[|\]$/g, ''));
+  return isLoopback(new URL(url).hostname);
 }
 
 /** What `npm start` prints once the relay listens. */

@@ -6,19 +6,6 @@ import type { ItemSnapshot } from './snapshot.js';
 
 export type ReadinessGap = 'no-description' | 'no-acceptance-criteria' | 'no-estimate';
 
-export const READINESS_LABELS: Record<ReadinessGap, string> = {
-  'no-description': 'No description',
-  'no-acceptance-criteria': 'No acceptance criteria',
-  'no-estimate': 'No estimate',
-};
-
-/** Short forms for a crowded row. */
-export const READINESS_SHORT: Record<ReadinessGap, string> = {
-  'no-description': 'No desc.',
-  'no-acceptance-criteria': 'No AC',
-  'no-estimate': 'No est.',
-};
-
 /** The gaps of an open item, most important first; none for items that are done or archived. */
 export function readinessGaps(item: ItemSnapshot): ReadinessGap[] {
   if (item.archived || item.status === 'done') return [];

@@ -1,10 +1,12 @@
 /** Under the list: what the shown items add up to (totals.ts), on the rows' grid so the points line up. */
+import { memo } from 'react';
 import type { ItemSnapshot } from '../../shared/index.js';
 import { totals } from './totals.js';
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
-export function BacklogTotals({ items, filtered }: { items: readonly ItemSnapshot[]; filtered: boolean }) {
+/** Memoized: the board re-renders on every presence change, the shown items change far less often. */
+export const BacklogTotals = memo(function BacklogTotals({ items, filtered }: { items: readonly ItemSnapshot[]; filtered: boolean }) {
   const sum = totals(items);
   const cards = [...sum.cards].map(([card, count]) => `${count} sized ${card}`);
   return (
@@ -20,4 +22,4 @@ export function BacklogTotals({ items, filtered }: { items: readonly ItemSnapsho
       <span />
     </div>
   );
-}
+});

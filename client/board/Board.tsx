@@ -50,6 +50,8 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
 
   const visible = useMemo(() => applyFilters(items, filters), [items, filters]);
   const labels = useMemo(() => allLabels(items), [items]);
+  // Counted once per change to the items, not on every render (presence changes re-render the board).
+  const shownTotal = useMemo(() => items.filter((item) => filters.showArchived || !item.archived).length, [items, filters.showArchived]);
   const byId = useMemo(() => new Map(items.map((item) => [item.id, item])), [items]);
   const childCounts = useMemo(() => {
     const counts = new Map<string, number>();
@@ -83,7 +85,7 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
   // "Show it" on an item hidden by the filters: once the filters are cleared, select it.
   useEffect(() => {
     if (reveal === null || !visible.some((item) => item.id === reveal)) return;
-    select.only(reveal);
+    select.single(reveal);
     select.focusRow(reveal);
     setReveal(null);
   }, [reveal, visible, select]);
@@ -152,7 +154,7 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
     if (event.metaKey || event.ctrlKey) select.toggle(id);
     else if (event.shiftKey) select.focusRow(id, { extend: true });
     else {
-      select.only(id);
+      select.single(id);
       side.openDetails(id);
     }
   };
@@ -166,7 +168,6 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
   const showGrooming = running && !openItem;
   const present = new Set(peers.map((peer) => peer.user.id));
   const splitting = splittingId ? byId.get(splittingId) : undefined;
-  const shownTotal = items.filter((item) => filters.showArchived || !item.archived).length;
 
   return (
     <div className="board-app">

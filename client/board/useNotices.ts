@@ -16,5 +16,5 @@ export function useNotices(session: BoardSession, byId: ReadonlyMap<string, Item
   const describe = useCallback((message: string) => describeRefusal(message, (id) => titles.current.get(id)?.title), []);
   useEffect(() => session.onRefused((message) => setNotice({ text: describe(message), problem: true })), [session, describe]);
   const dismiss = useCallback(() => setNotice(null), []);
-  return { notice, show: setNotice, dismiss, describe };
+  return { notice, show: setNotice, dismiss };
 }

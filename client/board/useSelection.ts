@@ -10,14 +10,13 @@ export interface Selection {
   set: ReadonlySet<string>;
   /** Selected ids that are in view, in backlog order (selections of removed or hidden items are forgotten). */
   selected: string[];
-  isSelected: (id: string) => boolean;
   focusedId: string | null;
   /** What a command acts on: the selection, else the focused row. */
   targets: () => string[];
   /** Moves the focus to a row (scrolling it into view); `extend` selects the range from the anchor. */
   focusRow: (id: string, options?: { extend?: boolean }) => void;
   /** Selects just this row (a plain click). */
-  only: (id: string) => void;
+  single: (id: string) => void;
   /** Adds or removes a row (Ctrl/⌘-click, x). */
   toggle: (id: string) => void;
   clear: () => void;
@@ -60,7 +59,7 @@ export function useSelection(visible: readonly ItemSnapshot[], scrollTo: (index:
     requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(focusedId)}"][role="option"]`)?.focus());
   });
 
-  const only = useCallback((id: string) => {
+  const single = useCallback((id: string) => {
     setSelection(new Set([id]));
     setFocusedId(id);
     setAnchorId(id);
@@ -78,7 +77,6 @@ export function useSelection(visible: readonly ItemSnapshot[], scrollTo: (index:
   }, []);
 
   const clear = useCallback(() => setSelection(new Set()), []);
-  const isSelected = useCallback((id: string) => selection.has(id), [selection]);
 
-  return { set: selection, selected, isSelected, focusedId, targets, focusRow, only, toggle, clear };
+  return { set: selection, selected, focusedId, targets, focusRow, single, toggle, clear };
 }

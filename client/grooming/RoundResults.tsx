@@ -1,5 +1,5 @@
 /** A revealed round: the distribution, the statistics, and the facilitator's Re-vote and Accept. */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { COFFEE_CARD, UNKNOWN_CARD, type OpenedRound } from '../../shared/index.js';
 
 interface RoundResultsProps {
@@ -11,8 +11,8 @@ interface RoundResultsProps {
 }
 
 export function RoundResults({ opened, cards, accepted, settle }: RoundResultsProps) {
+  // Starts at the suggestion; each round gets its own (PokerRound keys this by round).
   const [acceptValue, setAcceptValue] = useState(opened.results.suggestion ?? '');
-  useEffect(() => setAcceptValue(opened.results.suggestion ?? ''), [opened]);
   const { results, votes } = opened;
   return (
     <div className="results" aria-label="Results">

@@ -1,7 +1,7 @@
 /**
  * The grooming session's bar under the header: both timers, who is there,
  * and the controls each person may use. Reading controls (Follow, Sound,
- * Summary) are everyone's, observers' on a view-only invite too; joining
+ * Summary) are everyone's, viewers' (a view-only invite) too; joining
  * writes to the board, so it is offered only to those who may write.
  */
 import { useState } from 'react';

@@ -2,7 +2,7 @@
  * The item panel: every field of one item. Title, description and each
  * acceptance criterion are bound to their Y.Text, so people typing in the
  * same field at once all keep their words; the other fields write through
- * the shared model API. An observer reads every field and changes none.
+ * the shared model API. A viewer reads every field and changes none.
  */
 import { ITEM_KINDS, ITEM_STATUSES, PRIORITIES, updateItem, type ItemPatch, type ItemSnapshot } from '../../shared/index.js';
 import { KIND_LABELS, PRIORITY_LABELS, STATUS_LABELS } from '../board/labels.js';
@@ -44,7 +44,7 @@ export function ItemPanel({ session, item, items, peers, onClose, closeLabel = '
           ×
         </button>
       </div>
-      {/* An observer reads every field; a disabled fieldset keeps them all from being edited. */}
+      {/* A viewer reads every field; a disabled fieldset keeps them all from being edited. */}
       <fieldset className="bare-fieldset" disabled={session.readOnly}>
         <Field label="Title" htmlFor="item-title" hint={<EditingHint peers={peers} itemId={item.id} field="title" />}>
           <BoundLine session={session} target={{ item: item.id, field: 'title' }} field="title" id="item-title" label="Title" className="text-input title-input" />

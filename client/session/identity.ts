@@ -3,6 +3,7 @@
  * localStorage and shown to others through presence.
  */
 import { newId } from '../../shared/ids.js';
+import { displayText, graphemes } from '../ui/text.js';
 
 export interface Identity {
   /** Stable for this device: who voted, who facilitates. */
@@ -71,11 +72,10 @@ export function cleanName(typed: string): string {
 
 /** A letter or digit of any script: what initials are made of. */
 const LETTER = /[\p{L}\p{N}]/u;
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /** The first letter of a word, as a whole character (an accent or a combining mark stays with it). */
 function initialOf(word: string): string {
-  for (const { segment } of segmenter.segment(word)) if (LETTER.test(segment)) return segment;
+  for (const { segment } of graphemes.segment(word)) if (LETTER.test(segment)) return segment;
   return '';
 }
 
@@ -86,10 +86,10 @@ function initialOf(word: string): string {
  * character (an emoji), an empty one "?".
  */
 export function initials(name: string): string {
-  const clean = name.replace(/[\u202a-\u202e\u2066-\u2069]/g, '').trim();
+  const clean = displayText(name).trim();
   const outsideBrackets = clean.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ');
   const words = (LETTER.test(outsideBrackets) ? outsideBrackets : clean).split(/\s+/).filter((word) => LETTER.test(word));
-  if (words.length === 0) return [...segmenter.segment(clean)][0]?.segment ?? '?';
+  if (words.length === 0) return graphemes.segment(clean)[Symbol.iterator]().next().value?.segment ?? '?';
   const first = initialOf(words[0]!);
   const last = words.length > 1 ? initialOf(words[words.length - 1]!) : '';
   return (first + last).toLocaleUpperCase();

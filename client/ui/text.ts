@@ -12,7 +12,8 @@
  */
 const DIRECTION_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** Splits text into characters as a person counts them (an emoji, or a letter with its accents, is one). */
+export const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /** Text as shown: without direction controls. */
 export function displayText(text: string): string {
@@ -23,7 +24,11 @@ export function displayText(text: string): string {
 export function shorten(text: string, max: number): string {
   const shown = displayText(text).replace(/\s+/g, ' ').trim();
   if (shown.length <= max) return shown;
-  const graphemes = [...segmenter.segment(shown)].map((segment) => segment.segment);
-  if (graphemes.length <= max) return shown;
-  return `${graphemes.slice(0, max - 1).join('').trimEnd()}…`;
+  // Only as far as needed: rows call this for every long title they show.
+  const kept: string[] = [];
+  for (const { segment } of graphemes.segment(shown)) {
+    if (kept.length === max) return `${kept.slice(0, max - 1).join('').trimEnd()}…`;
+    kept.push(segment);
+  }
+  return shown;
 }

@@ -256,7 +256,6 @@ export function setCurrentRound(session: Y.Map<unknown>, roundId: string | null)
   session.set('currentRound', roundId);
 }
 
-/** The session as plain data (the last one, running or ended), or null. */
 /**
  * A map's entries whose values pass `accept`, read one level deep: a reader
  * never recurses into what a client stored (a value nested 20,000 levels
@@ -268,6 +267,7 @@ export function shallowEntries<T>(map: unknown, accept: (value: unknown) => valu
   return entries;
 }
 
+/** The session as plain data (the last one, running or ended), or null. */
 export function readSession(doc: Y.Doc): SessionSnapshot | null {
   const session = sessionMap(doc);
   if (session === null) return null;
