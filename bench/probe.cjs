@@ -3,11 +3,14 @@
 // time and event-loop delay (max and p99 over that window) to
 // $BENCH_PROBE_FILE as a JSON line. SIGUSR2 forces a garbage collection
 // (with --expose-gc) and writes a line at once, for heap comparisons.
+// Worker threads inherit `--require`: the probe runs in the main thread only,
+// or a relay with threads would carry one probe (and its timers) per thread.
 const { monitorEventLoopDelay } = require('node:perf_hooks');
 const { appendFileSync } = require('node:fs');
+const { isMainThread } = require('node:worker_threads');
 
 const file = process.env.BENCH_PROBE_FILE;
-if (file) {
+if (file && isMainThread) {
   const delay = monitorEventLoopDelay({ resolution: 5 });
   delay.enable();
   const write = (extra) => {
