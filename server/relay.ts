@@ -85,7 +85,17 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   const metrics = new Metrics();
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const maxMessageBytes = options.maxMessageBytes ?? DEFAULTS.maxMessageBytes;
-  const store = options.store ?? new SqliteBoardStore(options.dataDir ?? DEFAULTS.dataDir, options.sqliteSync, options.maxStorageBytes || null, (error) => log.warn('WAL checkpoint failed', { error }));
+  const store =
+    options.store ??
+    new SqliteBoardStore(options.dataDir ?? DEFAULTS.dataDir, options.sqliteSync, options.maxStorageBytes || null, (what, error) => {
+      if (what === 'checkpoint') return log.warn('WAL checkpoint failed', { error });
+      if (what === 'journal-recovery') {
+        metrics.quarantinedRows.inc();
+        return log.error('the end of the journal could not be read and was quarantined', { error });
+      }
+      metrics.storageErrors.inc();
+      log.error('moving the journal into the database failed; its updates stay in the journal', { error });
+    });
   const rooms = new Rooms({
     store,
     log,

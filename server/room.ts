@@ -2,7 +2,7 @@
  * One board held in memory: its Y.Doc, its awareness and its connected peers.
  *
  * Life cycle: `loading` (reading storage; peers wait, nothing is synced) ->
- * `ready` (updates are validated, applied, committed, then forwarded) ->
+ * `ready` (updates are validated, applied, stored, then forwarded) ->
  * `closed` (saved and dropped from memory by the registry). A storage error
  * makes the room `failed`: its peers are disconnected so that they
  * reconnect, reload from storage and resend what they still hold.
@@ -60,7 +60,6 @@ export class Room {
   readonly awareness: awarenessProtocol.Awareness;
   /** Each peer with the awareness client ids it has published. */
   private readonly peers = new Map<Peer, Set<number>>();
-  private lastSeq = 0;
   /** The whole board encoded, for new clients; dropped on every change. */
   private encodedState: Uint8Array | null = null;
   /** The last answer to a non-empty state vector; dropped on every change. */
@@ -126,7 +125,6 @@ export class Room {
         this.options.log.warn('stored updates wait for edits the board lost; discarded until a client resends them', { board: this.name });
       }
       if (this.earlyAnswersSent) this.loadedVector = Y.encodeStateVector(this.doc);
-      this.lastSeq = stored.lastSeq;
       this.appendsSinceCompaction = stored.updates.length > 1 ? stored.updates.length : 0;
       this.doc.on('update', this.onDocUpdate);
       this.state = 'ready';
@@ -326,7 +324,7 @@ export class Room {
     this.changedSinceLoad = true;
     const started = performance.now();
     try {
-      this.lastSeq = this.options.store.append(this.name, update);
+      this.options.store.append(this.name, update);
       this.options.metrics.storageWriteSeconds.observe((performance.now() - started) / 1000);
     } catch (error) {
       this.options.metrics.storageErrors.inc();
@@ -371,7 +369,7 @@ export class Room {
   compact(): void {
     if (this.appendsSinceCompaction === 0 || this.state !== 'ready') return;
     try {
-      this.options.store.compact(this.name, (this.encodedState ??= Y.encodeStateAsUpdate(this.doc)), this.lastSeq);
+      this.options.store.compact(this.name, (this.encodedState ??= Y.encodeStateAsUpdate(this.doc)));
       this.appendsSinceCompaction = 0;
     } catch (error) {
       // The individual updates are still stored; compaction can wait.

@@ -11,21 +11,36 @@
  * so that the rest of the board loads; clients that still hold its edits
  * send them again when they sync.
  *
- * `append` commits one update before it returns; the relay forwards an
- * update only after that, so anything another client has seen is on disk
- * and survives a `kill -9`. With the default `synchronous=NORMAL` in WAL mode
- * a commit survives a crash of the process; `SQLITE_SYNC=full` also fsyncs
- * every commit, to survive a power loss, at a cost in write latency.
+ * `append` makes one update durable before it returns, by writing it to
+ * the journal (journal.ts); the relay forwards an update only after that, so
+ * anything another client has seen survives a `kill -9`. Every FLUSH_EVERY_MS
+ * the journal's records move into `updates` in one transaction, and the
+ * journal is emptied; at start, whatever a crashed process left in it is
+ * moved first. A crash between that commit and emptying the journal stores
+ * those updates twice, which changes nothing: applying a Yjs update again is
+ * a no-op. With the default `SQLITE_SYNC=normal` a write survives a crash of
+ * the process; `SQLITE_SYNC=full` also flushes every journal record and
+ * commit to the disk, to survive a power loss, at a cost in write latency.
  *
- * `compact` replaces a board's rows up to a sequence number with one row
- * holding the merged state, so that loading costs time in proportion to the
- * board's size rather than its history.
+ * `compact` replaces a board's rows with one row holding the merged state,
+ * so that loading costs time in proportion to the board's size rather than
+ * its history.
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { Checkpointer } from './checkpointer.js';
+import { Journal, type JournalRecord } from './journal.js';
+
+/** How long a journal record waits, at most, to be moved into SQLite. */
+const FLUSH_EVERY_MS = 50;
+/** How long a failed move waits before it is tried again. */
+const FLUSH_RETRY_MS = 1000;
+/** Journaled bytes not yet in SQLite (it keeps failing) past which appends are refused. */
+const MAX_UNFLUSHED_BYTES = 64 * 1024 * 1024;
+/** Where the journal's unreadable bytes are kept (quarantine table). */
+const JOURNAL_BOARD = '(journal)';
 
 export interface StoredUpdate {
   seq: number;
@@ -50,22 +65,24 @@ export interface RoundKey {
   secretHash: string;
 }
 
-/** What the relay needs from storage. Loading may be slow; writes are synchronous commits. */
+/** What the relay needs from storage. Loading may be slow; writes are durable when they return. */
 export interface BoardStore {
   load(board: string): Promise<StoredBoard>;
   saveRoundKey(board: string, round: string, key: RoundKey): void;
   roundKey(board: string, round: string): RoundKey | null;
-  /** Commits one update and returns its sequence number. Throws if it cannot be committed. */
-  append(board: string, update: Uint8Array): number;
-
-  /** Replaces the rows with seq <= upToSeq by `state` (which must include all of them). */
-  compact(board: string, state: Uint8Array, upToSeq: number): void;
+  /** Makes one update durable. Throws if it cannot. */
+  append(board: string, update: Uint8Array): void;
+  /** Replaces every row of the board by `state`, which must include every update appended to it. */
+  compact(board: string, state: Uint8Array): void;
   /** Moves a stored row that cannot be read out of the board, keeping its bytes for inspection. */
   quarantine(board: string, seq: number, reason: string): void;
   close(): void;
 }
 
 export type SyncMode = 'normal' | 'full';
+
+/** A failure of work storage does on its own time (moving the journal, checkpoints); appends are refused if it persists. */
+export type BackgroundError = (what: 'flush' | 'checkpoint' | 'journal-recovery', error: string) => void;
 
 /** SQLite's own ceiling on max_page_count. */
 const MAX_PAGES = 4294967294;
@@ -76,16 +93,29 @@ export class SqliteBoardStore implements BoardStore {
   /** Made once: better-sqlite3 builds a transaction function's wrappers each time one is created. */
   private readonly inTransaction: Database.Transaction<(write: () => unknown) => unknown>;
   private readonly selectUpdates: Database.Statement<[string], { seq: number; data: Buffer; crc: number | null }>;
-  private readonly insertUpdate: Database.Statement<[string, string, Uint8Array, number], { seq: number }>;
+  private readonly insertNext: Database.Statement<[string, string, Uint8Array, number]>;
+  private readonly selectLastSeq: Database.Statement<[string], number | null>;
+  private readonly journal: Journal;
+  /** Journaled, not yet in SQLite, oldest first. */
+  private unflushed: JournalRecord[] = [];
+  private unflushedBytes = 0;
+  private flushTimer: NodeJS.Timeout | null = null;
+  private sizeLimited = false;
   private readonly deleteUpTo: Database.Statement<[string, number]>;
   private readonly insertAt: Database.Statement<[string, number, Uint8Array, number]>;
   private readonly moveToQuarantine: Database.Statement<[string, number, string, number]>;
+  private readonly insertQuarantined: Database.Statement<[string, number, Uint8Array, string, number]>;
   private readonly deleteRow: Database.Statement<[string, number]>;
   private readonly insertKey: Database.Statement<[string, string, string, string]>;
   private readonly selectKey: Database.Statement<[string, string], { private_key: string; secret_hash: string }>;
 
-  /** `onCheckpointError` hears of a failed background checkpoint (checkpointer.ts); commits are not affected. */
-  constructor(dataDir: string, sync: SyncMode = 'normal', maxBytes: number | null = null, onCheckpointError?: (error: string) => void) {
+  /** `onBackgroundError` hears of failures of the work storage does on its own time. */
+  constructor(
+    dataDir: string,
+    sync: SyncMode = 'normal',
+    maxBytes: number | null = null,
+    private readonly onBackgroundError: BackgroundError = () => {},
+  ) {
     mkdirSync(dataDir, { recursive: true });
     const file = join(dataDir, 'boards.sqlite3');
     this.db = new Database(file);
@@ -93,7 +123,7 @@ export class SqliteBoardStore implements BoardStore {
     // Checkpoints run in a worker (checkpointer.ts); a commit that meets one in progress waits a moment.
     this.db.pragma('wal_autocheckpoint = 0');
     this.db.pragma('busy_timeout = 1000');
-    this.checkpointer = new Checkpointer(file, onCheckpointError);
+    this.checkpointer = new Checkpointer(file, (error) => onBackgroundError('checkpoint', error));
     this.inTransaction = this.db.transaction((write: () => unknown) => write());
     this.db.pragma(`synchronous = ${sync === 'full' ? 'FULL' : 'NORMAL'}`);
     this.setSizeLimit(maxBytes);
@@ -124,15 +154,32 @@ export class SqliteBoardStore implements BoardStore {
     this.insertKey = this.db.prepare('INSERT INTO round_keys (board, round, private_key, secret_hash) VALUES (?, ?, ?, ?)');
     this.selectKey = this.db.prepare('SELECT private_key, secret_hash FROM round_keys WHERE board = ? AND round = ?');
     this.selectUpdates = this.db.prepare('SELECT seq, data, crc FROM updates WHERE board = ? ORDER BY seq');
-    this.insertUpdate = this.db.prepare(
-      'INSERT INTO updates (board, seq, data, crc) VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM updates WHERE board = ?), ?, ?) RETURNING seq',
+    this.insertNext = this.db.prepare(
+      'INSERT INTO updates (board, seq, data, crc) VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM updates WHERE board = ?), ?, ?)',
     );
+    this.selectLastSeq = this.db.prepare('SELECT MAX(seq) FROM updates WHERE board = ?').pluck() as Database.Statement<[string], number | null>;
     this.deleteUpTo = this.db.prepare('DELETE FROM updates WHERE board = ? AND seq <= ?');
     this.insertAt = this.db.prepare('INSERT INTO updates (board, seq, data, crc) VALUES (?, ?, ?, ?)');
     this.moveToQuarantine = this.db.prepare(
       'INSERT OR REPLACE INTO quarantine (board, seq, data, reason, at) SELECT board, seq, data, ?, ? FROM updates WHERE board = ? AND seq = ?',
     );
     this.deleteRow = this.db.prepare('DELETE FROM updates WHERE board = ? AND seq = ?');
+    this.insertQuarantined = this.db.prepare('INSERT OR REPLACE INTO quarantine (board, seq, data, reason, at) VALUES (?, ?, ?, ?, ?)');
+    this.journal = new Journal(join(dataDir, 'journal.log'), sync === 'full');
+    this.recoverJournal();
+  }
+
+  /** Moves what a crashed process left in the journal into SQLite, before anything else reads or writes. */
+  private recoverJournal(): void {
+    const { records, unreadable } = this.journal.recover();
+    this.commit(() => {
+      for (const { board, data } of records) this.insertNext.run(board, board, data, crc32(data));
+      if (unreadable !== null) this.insertQuarantined.run(JOURNAL_BOARD, Date.now(), unreadable.bytes, unreadable.reason, Date.now());
+    });
+    this.journal.clear();
+    if (unreadable !== null) {
+      this.onBackgroundError('journal-recovery', `${unreadable.bytes.byteLength} bytes at the end of the journal could not be read (${unreadable.reason}); kept in the quarantine table`);
+    }
   }
 
   load(board: string): Promise<StoredBoard> {
@@ -149,7 +196,10 @@ export class SqliteBoardStore implements BoardStore {
       }
       updates.push({ seq: row.seq, data, verified: row.crc !== null });
     }
-    return Promise.resolve({ updates, lastSeq: rows.length > 0 ? rows[rows.length - 1]!.seq : 0, quarantined });
+    // Journaled and not yet moved: they come after every row (their sequence numbers are not final).
+    let lastSeq = rows.length > 0 ? rows[rows.length - 1]!.seq : 0;
+    for (const record of this.unflushed) if (record.board === board) updates.push({ seq: ++lastSeq, data: record.data, verified: true });
+    return Promise.resolve({ updates, lastSeq, quarantined });
   }
 
   quarantine(board: string, seq: number, reason: string): void {
@@ -168,17 +218,73 @@ export class SqliteBoardStore implements BoardStore {
     const pageSize = this.db.pragma('page_size', { simple: true }) as number;
     const pages = maxBytes === null ? MAX_PAGES : Math.max(1, Math.floor(maxBytes / pageSize));
     this.db.pragma(`max_page_count = ${pages}`);
+    this.sizeLimited = maxBytes !== null;
   }
 
-  append(board: string, update: Uint8Array): number {
-    return this.commit(() => this.insertUpdate.get(board, board, update, crc32(update))!.seq);
+  append(board: string, update: Uint8Array): void {
+    if (this.unflushedBytes + update.byteLength > MAX_UNFLUSHED_BYTES) {
+      throw new Error(`storage is not keeping up: ${this.unflushedBytes} journaled bytes could not be moved into the database`);
+    }
+    // Under a quota, an update that would not fit is refused now, not after it has been forwarded.
+    if (this.sizeLimited && this.unflushedBytes + update.byteLength > this.freeBytes()) {
+      throw new Error('SQLITE_FULL: the database is at its size limit (MAX_STORAGE_BYTES)');
+    }
+    this.journal.append(board, update);
+    this.unflushed.push({ board, data: update });
+    this.unflushedBytes += update.byteLength;
+    this.flushTimer ??= setTimeout(() => this.flushInBackground(), FLUSH_EVERY_MS);
   }
 
-  compact(board: string, state: Uint8Array, upToSeq: number): void {
+  /** What the quota leaves: pages it still allows plus free pages inside the file. */
+  private freeBytes(): number {
+    const pragma = (name: string) => this.db.pragma(name, { simple: true }) as number;
+    return (pragma('max_page_count') - pragma('page_count') + pragma('freelist_count')) * pragma('page_size');
+  }
+
+  /**
+   * Moves every journaled update into SQLite in one transaction, then
+   * empties the journal. Throws (and keeps both) if the commit fails.
+   */
+  flush(): void {
+    if (this.flushTimer !== null) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    if (this.unflushed.length === 0) {
+      // Everything journaled is stored, some of it by compaction (which takes a board's records out of `unflushed`).
+      if (this.journal.bytes > 0) this.journal.clear();
+      return;
+    }
+    const records = this.unflushed;
     this.commit(() => {
-      this.deleteUpTo.run(board, upToSeq);
-      this.insertAt.run(board, upToSeq, state, crc32(state));
+      for (const { board, data } of records) this.insertNext.run(board, board, data, crc32(data));
     });
+    this.unflushed = [];
+    this.unflushedBytes = 0;
+    this.journal.clear();
+  }
+
+  private flushInBackground(): void {
+    try {
+      this.flush();
+    } catch (error) {
+      // Still in the journal, so still durable; tried again, and appends are refused once too much waits.
+      this.onBackgroundError('flush', String(error));
+      this.flushTimer ??= setTimeout(() => this.flushInBackground(), FLUSH_RETRY_MS);
+    }
+  }
+
+  compact(board: string, state: Uint8Array): void {
+    const upTo = this.selectLastSeq.get(board) ?? 0;
+    this.commit(() => {
+      this.deleteUpTo.run(board, upTo);
+      this.insertAt.run(board, upTo, state, crc32(state));
+    });
+    // The state holds the board's journaled updates too: they need no rows of their own. (They stay in
+    // the journal file until it is next emptied; after a crash they would be stored again, harmlessly.)
+    const kept = this.unflushed.filter((record) => record.board !== board);
+    if (kept.length < this.unflushed.length) {
+      this.unflushed = kept;
+      this.unflushedBytes = kept.reduce((sum, record) => sum + record.data.byteLength, 0);
+    }
   }
 
   saveRoundKey(board: string, round: string, key: RoundKey): void {
@@ -205,6 +311,14 @@ export class SqliteBoardStore implements BoardStore {
 
   close(): void {
     this.checkpointer.stop();
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    try {
+      this.flush();
+    } catch (error) {
+      // Kept in the journal: the next start moves it.
+      this.onBackgroundError('flush', String(error));
+    }
+    this.journal.close();
+    this.db.close();
   }
 }

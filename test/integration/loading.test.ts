@@ -38,8 +38,8 @@ class SlowStore implements BoardStore {
   append(board: string, update: Uint8Array) {
     return this.inner.append(board, update);
   }
-  compact(board: string, state: Uint8Array, upToSeq: number) {
-    this.inner.compact(board, state, upToSeq);
+  compact(board: string, state: Uint8Array) {
+    this.inner.compact(board, state);
   }
   quarantine(board: string, seq: number, reason: string) {
     this.inner.quarantine(board, seq, reason);
