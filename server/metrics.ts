@@ -34,11 +34,11 @@ export class Metrics {
   });
   readonly storageWriteSeconds = new Histogram({
     name: 'relay_storage_write_seconds',
-    help: 'Time to commit one update to SQLite',
+    help: 'Time to make one update durable (its write to the journal)',
     buckets: [0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1],
     registers: [this.registry],
   });
-  readonly storageErrors = new Counter({ name: 'relay_storage_errors_total', help: 'Failed storage writes (the update was refused)', registers: [this.registry] });
+  readonly storageErrors = new Counter({ name: 'relay_storage_errors_total', help: 'Failed storage writes: an update refused, or journaled updates not yet moved into the database (tried again each second)', registers: [this.registry] });
   readonly quarantinedRows = new Counter({
     name: 'relay_quarantined_rows_total',
     help: 'Stored updates that could not be read, moved aside so that their boards load',

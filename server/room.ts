@@ -255,7 +255,7 @@ export class Room {
 
   /**
    * A change the relay itself makes (opening or revealing a poker round).
-   * It takes the same path as a client's update: committed, then sent to
+   * It takes the same path as a client's update: stored, then sent to
    * every client of the board.
    */
   changeAsRelay(change: (doc: Y.Doc) => void): void {
@@ -328,7 +328,7 @@ export class Room {
       this.options.metrics.storageWriteSeconds.observe((performance.now() - started) / 1000);
     } catch (error) {
       this.options.metrics.storageErrors.inc();
-      // Not committed, so not forwarded: nobody has seen this update. The
+      // Not stored, so not forwarded: nobody has seen this update. The
       // sender still holds it and resends it after reconnecting.
       this.fail('append', error);
       return;

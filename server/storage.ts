@@ -31,14 +31,17 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import { Checkpointer } from './checkpointer.js';
-import { Journal, type JournalRecord } from './journal.js';
+import { Journal, type JournalRecord, type Recovered } from './journal.js';
+import { lockDataDir } from './data-dir-lock.js';
 
 /** How long a journal record waits, at most, to be moved into SQLite. */
 const FLUSH_EVERY_MS = 50;
 /** How long a failed move waits before it is tried again. */
 const FLUSH_RETRY_MS = 1000;
-/** Journaled bytes not yet in SQLite (it keeps failing) past which appends are refused. */
+/** Journaled bytes not yet in SQLite (it keeps failing), or in the journal file, past which appends are refused. */
 const MAX_UNFLUSHED_BYTES = 64 * 1024 * 1024;
+/** What a record costs besides its update and board id, in memory, counted against MAX_UNFLUSHED_BYTES. */
+const RECORD_OVERHEAD_BYTES = 128;
 /** Where the journal's unreadable bytes are kept (quarantine table). */
 const JOURNAL_BOARD = '(journal)';
 
@@ -100,7 +103,13 @@ export class SqliteBoardStore implements BoardStore {
   private unflushed: JournalRecord[] = [];
   private unflushedBytes = 0;
   private flushTimer: NodeJS.Timeout | null = null;
-  private sizeLimited = false;
+  /** The quota in pages (MAX_STORAGE_BYTES), null when there is none. */
+  private limitPages: number | null = null;
+  /** The end of the journal that could not be read at start, until the quarantine table has it. */
+  private unreadableTail: Recovered['unreadable'] = null;
+  private readonly pageCount: Database.Statement<[], number>;
+  private readonly freelistCount: Database.Statement<[], number>;
+  private readonly unlock: () => void;
   private readonly deleteUpTo: Database.Statement<[string, number]>;
   private readonly insertAt: Database.Statement<[string, number, Uint8Array, number]>;
   private readonly moveToQuarantine: Database.Statement<[string, number, string, number]>;
@@ -117,6 +126,7 @@ export class SqliteBoardStore implements BoardStore {
     private readonly onBackgroundError: BackgroundError = () => {},
   ) {
     mkdirSync(dataDir, { recursive: true });
+    this.unlock = lockDataDir(dataDir);
     const file = join(dataDir, 'boards.sqlite3');
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
@@ -165,21 +175,29 @@ export class SqliteBoardStore implements BoardStore {
     );
     this.deleteRow = this.db.prepare('DELETE FROM updates WHERE board = ? AND seq = ?');
     this.insertQuarantined = this.db.prepare('INSERT OR REPLACE INTO quarantine (board, seq, data, reason, at) VALUES (?, ?, ?, ?, ?)');
+    this.pageCount = this.db.prepare('PRAGMA page_count').pluck() as Database.Statement<[], number>;
+    this.freelistCount = this.db.prepare('PRAGMA freelist_count').pluck() as Database.Statement<[], number>;
     this.journal = new Journal(join(dataDir, 'journal.log'), sync === 'full');
     this.recoverJournal();
   }
 
-  /** Moves what a crashed process left in the journal into SQLite, before anything else reads or writes. */
+  /**
+   * Takes what a crashed process left in the journal, before anything else
+   * reads or writes, and moves it into SQLite. If that fails (a full disk),
+   * the records stay in the journal and in memory, as if just appended, and
+   * the relay starts anyway: moving them is tried again in the background.
+   */
   private recoverJournal(): void {
-    const { records, unreadable } = this.journal.recover();
-    this.commit(() => {
-      for (const { board, data } of records) this.insertNext.run(board, board, data, crc32(data));
-      if (unreadable !== null) this.insertQuarantined.run(JOURNAL_BOARD, Date.now(), unreadable.bytes, unreadable.reason, Date.now());
-    });
-    this.journal.clear();
+    const { records, readableBytes, unreadable } = this.journal.recover();
+    // Later records must not land behind bytes that recovery cannot read past.
+    if (unreadable !== null) this.journal.truncate(readableBytes);
+    this.unflushed = records;
+    this.unflushedBytes = records.reduce((sum, record) => sum + recordBytes(record.board, record.data), 0);
+    this.unreadableTail = unreadable;
     if (unreadable !== null) {
       this.onBackgroundError('journal-recovery', `${unreadable.bytes.byteLength} bytes at the end of the journal could not be read (${unreadable.reason}); kept in the quarantine table`);
     }
+    this.flushInBackground();
   }
 
   load(board: string): Promise<StoredBoard> {
@@ -215,30 +233,38 @@ export class SqliteBoardStore implements BoardStore {
    * the update. null lifts it. It never goes below the current size.
    */
   setSizeLimit(maxBytes: number | null): void {
-    const pageSize = this.db.pragma('page_size', { simple: true }) as number;
-    const pages = maxBytes === null ? MAX_PAGES : Math.max(1, Math.floor(maxBytes / pageSize));
-    this.db.pragma(`max_page_count = ${pages}`);
-    this.sizeLimited = maxBytes !== null;
+    this.limitPages = maxBytes === null ? null : Math.max(1, Math.floor(maxBytes / this.pageSize));
+    this.db.pragma(`max_page_count = ${this.limitPages ?? MAX_PAGES}`);
+  }
+
+  private get pageSize(): number {
+    return this.db.pragma('page_size', { simple: true }) as number;
   }
 
   append(board: string, update: Uint8Array): void {
-    if (this.unflushedBytes + update.byteLength > MAX_UNFLUSHED_BYTES) {
+    const bytes = recordBytes(board, update);
+    if (this.unflushedBytes + bytes > MAX_UNFLUSHED_BYTES || this.journal.bytes + bytes > MAX_UNFLUSHED_BYTES) {
       throw new Error(`storage is not keeping up: ${this.unflushedBytes} journaled bytes could not be moved into the database`);
     }
-    // Under a quota, an update that would not fit is refused now, not after it has been forwarded.
-    if (this.sizeLimited && this.unflushedBytes + update.byteLength > this.freeBytes()) {
+    // Under a quota, an update that may not fit is refused now, before anyone can see it. The estimate is
+    // twice the record's bytes (cells, overflow pages, half-full pages after splits); what was journaled is
+    // stored even past the quota (see flush), so the file can exceed it by at most that much.
+    if (this.limitPages !== null && 2 * (this.unflushedBytes + bytes) > this.freeBytes()) {
       throw new Error('SQLITE_FULL: the database is at its size limit (MAX_STORAGE_BYTES)');
     }
     this.journal.append(board, update);
     this.unflushed.push({ board, data: update });
-    this.unflushedBytes += update.byteLength;
-    this.flushTimer ??= setTimeout(() => this.flushInBackground(), FLUSH_EVERY_MS);
+    this.unflushedBytes += bytes;
+    if (this.flushTimer === null) {
+      this.flushTimer = setTimeout(() => this.flushInBackground(), FLUSH_EVERY_MS);
+      this.flushTimer.unref();
+    }
   }
 
   /** What the quota leaves: pages it still allows plus free pages inside the file. */
   private freeBytes(): number {
-    const pragma = (name: string) => this.db.pragma(name, { simple: true }) as number;
-    return (pragma('max_page_count') - pragma('page_count') + pragma('freelist_count')) * pragma('page_size');
+    if (this.limitPages === null) return Infinity;
+    return (this.limitPages - this.pageCount.get()! + this.freelistCount.get()!) * this.pageSize;
   }
 
   /**
@@ -248,18 +274,34 @@ export class SqliteBoardStore implements BoardStore {
   flush(): void {
     if (this.flushTimer !== null) clearTimeout(this.flushTimer);
     this.flushTimer = null;
-    if (this.unflushed.length === 0) {
+    if (this.unflushed.length === 0 && this.unreadableTail === null) {
       // Everything journaled is stored, some of it by compaction (which takes a board's records out of `unflushed`).
       if (this.journal.bytes > 0) this.journal.clear();
       return;
     }
     const records = this.unflushed;
-    this.commit(() => {
-      for (const { board, data } of records) this.insertNext.run(board, board, data, crc32(data));
-    });
+    const tail = this.unreadableTail;
+    // Past the quota if need be: these updates were accepted (and maybe forwarded) when they were journaled.
+    this.withoutQuota(() =>
+      this.commit(() => {
+        for (const { board, data } of records) this.insertNext.run(board, board, data, crc32(data));
+        if (tail !== null) this.insertQuarantined.run(JOURNAL_BOARD, Date.now(), tail.bytes, tail.reason, Date.now());
+      }),
+    );
     this.unflushed = [];
     this.unflushedBytes = 0;
+    this.unreadableTail = null;
     this.journal.clear();
+  }
+
+  private withoutQuota(write: () => void): void {
+    if (this.limitPages === null) return write();
+    this.db.pragma(`max_page_count = ${MAX_PAGES}`);
+    try {
+      write();
+    } finally {
+      this.db.pragma(`max_page_count = ${this.limitPages}`);
+    }
   }
 
   private flushInBackground(): void {
@@ -268,7 +310,10 @@ export class SqliteBoardStore implements BoardStore {
     } catch (error) {
       // Still in the journal, so still durable; tried again, and appends are refused once too much waits.
       this.onBackgroundError('flush', String(error));
-      this.flushTimer ??= setTimeout(() => this.flushInBackground(), FLUSH_RETRY_MS);
+      if (this.flushTimer === null) {
+        this.flushTimer = setTimeout(() => this.flushInBackground(), FLUSH_RETRY_MS);
+        this.flushTimer.unref();
+      }
     }
   }
 
@@ -283,7 +328,7 @@ export class SqliteBoardStore implements BoardStore {
     const kept = this.unflushed.filter((record) => record.board !== board);
     if (kept.length < this.unflushed.length) {
       this.unflushed = kept;
-      this.unflushedBytes = kept.reduce((sum, record) => sum + record.data.byteLength, 0);
+      this.unflushedBytes = kept.reduce((sum, record) => sum + recordBytes(record.board, record.data), 0);
     }
   }
 
@@ -320,5 +365,11 @@ export class SqliteBoardStore implements BoardStore {
     }
     this.journal.close();
     this.db.close();
+    this.unlock();
   }
+}
+
+/** What a journaled record counts toward MAX_UNFLUSHED_BYTES. */
+function recordBytes(board: string, data: Uint8Array): number {
+  return data.byteLength + board.length + RECORD_OVERHEAD_BYTES;
 }

@@ -3,8 +3,8 @@
  * up under a writer. Whatever another client was shown must survive a
  * `kill -9`, the failed writes must be counted and logged, and the writer
  * must not stay "synced" while its edits are refused. (SQLite's own quota,
- * tested in faults.test.ts, fails earlier, at the insert; a full filesystem
- * fails at the commit.)
+ * tested in faults.test.ts, refuses an update before it is written; a full
+ * filesystem fails the journal's write, or moving the journal into SQLite.)
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { addItem, itemsMap } from '../../shared/index.js';

@@ -62,6 +62,7 @@ describe('the journal', () => {
         { board: 'bé', data: new Uint8Array(0) },
         { board: 'c', data: new Uint8Array([9]) },
       ],
+      readableBytes: whole.byteLength,
       unreadable: null,
     });
 
@@ -145,5 +146,34 @@ describe('storage with a journal', () => {
     expect(() => live.append('board', edit('big', 'x'.repeat(100_000)))).toThrow(/MAX_STORAGE_BYTES/);
     expect(readFileSync(join(dataDir, 'journal.log')).byteLength).toBe(0);
     expect(await keysOf(live, 'board')).toEqual(['one']);
+  });
+
+  it('stores what was journaled even when the size limit has since left no room, and empties the journal', async () => {
+    const dataDir = tempDataDir();
+    const live = store(dataDir);
+    for (let i = 0; i < 20; i++) live.append('board', edit(`key ${i}`, 'x'.repeat(5_000)));
+    const copy = crashCopy(dataDir);
+    const restarted = new SqliteBoardStore(copy, 'normal', 4096);
+    open.push(restarted);
+    expect(readFileSync(join(copy, 'journal.log')).byteLength).toBe(0);
+    expect(await keysOf(restarted, 'board')).toHaveLength(20);
+  });
+
+  it('records new updates where the next start can read them, after an unreadable end was set aside', async () => {
+    const dataDir = tempDataDir();
+    const first = store(dataDir);
+    first.append('board', edit('one', '1'));
+    const copy = crashCopy(dataDir);
+    appendFileSync(join(copy, 'journal.log'), Buffer.from([200, 0, 0, 0, 1, 2, 3]));
+    const second = store(copy);
+    second.append('board', edit('two', '2'));
+    const again = store(crashCopy(copy));
+    expect(await keysOf(again, 'board')).toEqual(['one', 'two']);
+  });
+
+  it('lets one relay at a time use a data directory', () => {
+    const dataDir = tempDataDir();
+    store(dataDir);
+    expect(() => new SqliteBoardStore(dataDir)).toThrow(/another relay is using the data directory/);
   });
 });
