@@ -11,6 +11,7 @@ import { RELAY_KINDS, samplesBetween, startRelay, type RelayKind, type RunningRe
 import { figure, median, percentile } from './stats.js';
 import { startWorker } from './worker.js';
 import type { LoadResult } from './load-worker.js';
+import { DEFAULTS } from '../server/config.js';
 
 export interface Sizes {
   runs: number;
@@ -295,9 +296,12 @@ export async function memory(sizes: Sizes): Promise<ScenarioResult> {
   const results = await perRelay(async (relay) => {
     const worker = startWorker();
     try {
-      // Warm up first (code compiled, pools filled), so the baseline is a steady state.
+      // Warm up first (code compiled, pools filled), so the baseline is a steady state. Both heaps are taken
+      // once our relay has unloaded every board of the cycles before (UNLOAD_DELAY_MS), or they would hold
+      // however many boards the last two seconds of cycles happened to open.
+      const idleBoardsGone = DEFAULTS.unloadDelayMs + sizes.settleMs;
       await worker.run({ type: 'cycles', kind: relay.kind, url: relay.url, boards, cycles: Math.ceil(cycles / 10), prefix: 'warmup', parallel: 50 });
-      await sleep(sizes.settleMs / 2);
+      await sleep(idleBoardsGone);
       const baseHeap = await relay.gcHeap();
       const baseRss = relay.samples().at(-1)!.rss;
       await worker.run({ type: 'connect', kind: relay.kind, url: relay.url, boards, perBoard: 1, prefix: 'mem', withItem: false });
@@ -310,7 +314,7 @@ export async function memory(sizes: Sizes): Promise<ScenarioResult> {
       await worker.run({ type: 'close' });
       await sleep(sizes.settleMs);
       await worker.run({ type: 'cycles', kind: relay.kind, url: relay.url, boards, cycles, prefix: 'cycle', parallel: 50 });
-      await sleep(sizes.settleMs);
+      await sleep(idleBoardsGone);
       const afterHeap = await relay.gcHeap();
       return {
         perBoard: (boardsRss - baseRss) / boards,
@@ -332,7 +336,7 @@ export async function memory(sizes: Sizes): Promise<ScenarioResult> {
       'heap after cycles vs baseline': `${r.heapGrowth >= 0 ? '+' : ''}${round(r.heapGrowth * 100, 1)}%`,
       'heap MiB (base → after)': `${mib(r.baseHeap)} → ${mib(r.afterHeap)}`,
     })),
-    notes: ['RSS after a forced GC. "Per loaded board" is one connection per board, so it includes one connection. The heap baseline is taken after a warm-up of a tenth of the cycles. The reference server never unloads boards, so its heap after cycles holds every board it has seen.'],
+    notes: ['RSS after a forced GC. "Per loaded board" is one connection per board, so it includes one connection. The heap baseline is taken after a warm-up of a tenth of the cycles; both heaps are taken once our relay has unloaded the boards of the cycles before (UNLOAD_DELAY_MS, 2 s). The reference server never unloads boards, so its heap after cycles holds every board it has seen.'],
   };
 }
 
