@@ -99,6 +99,15 @@ describe('storage with a journal', () => {
     expect((await restarted.load('board')).updates).toHaveLength(2);
   });
 
+  it('with SQLITE_SYNC=full, flushes each record to the disk and reads it back the same', async () => {
+    const dataDir = tempDataDir();
+    const live = new SqliteBoardStore(dataDir, 'full');
+    open.push(live);
+    live.append('board', edit('one', '1'));
+    const restarted = store(crashCopy(dataDir));
+    expect(await keysOf(restarted, 'board')).toEqual(['one']);
+  });
+
   it('loads what is journaled and not yet moved', async () => {
     const live = store(tempDataDir());
     live.append('board', edit('one', '1'));
