@@ -15,9 +15,14 @@ import { isLoopback } from './loopback.js';
 
 export type TrustProxy = boolean | 'loopback';
 
+/** Whether a connection from `peer` is a proxy whose X-Forwarded-For is believed. */
+export function trustsForwarded(peer: string | undefined, trustProxy: TrustProxy): boolean {
+  return trustProxy === true || (trustProxy === 'loopback' && isLoopback(peer));
+}
+
 export function clientAddress(request: IncomingMessage, trustProxy: TrustProxy): string {
   const peer = request.socket.remoteAddress;
-  const trusted = trustProxy === true || (trustProxy === 'loopback' && isLoopback(peer));
+  const trusted = trustsForwarded(peer, trustProxy);
   const forwarded = trusted ? request.headers['x-forwarded-for'] : undefined;
   const last = (Array.isArray(forwarded) ? forwarded.at(-1) : forwarded)?.split(',').at(-1)?.trim();
   return last !== undefined && isIP(last) !== 0 ? last : (peer ?? 'unknown');

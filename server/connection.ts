@@ -92,7 +92,7 @@ export class Connection implements Peer, Buffered, HandshakePeer {
     const now = performance.now();
     if (!this.messageBudget.take(1, now)) return this.overLimit('messages', `over the message rate limit (${limits.messagesPerSecond}/s)`);
     if (!this.byteBudget.take(frame.byteLength, now)) return this.overLimit('bytes', `over the byte rate limit (${limits.bytesPerSecond} bytes/s)`);
-    if (this.queue === null) this.timed(frame);
+    if (this.queue === null) this.timed(frame, now);
     else if (!this.handshake.answerWhileLoading(frame, this.queue.length === 0)) this.queue.push(frame);
   }
 
@@ -104,8 +104,7 @@ export class Connection implements Peer, Buffered, HandshakePeer {
   }
 
   /** Handles a frame and charges the time it took to this connection's and its address's work budgets. */
-  private timed(frame: Uint8Array): void {
-    const started = performance.now();
+  private timed(frame: Uint8Array, started = performance.now()): void {
     this.handle(frame);
     if (this.isClosed) return;
     const now = performance.now();

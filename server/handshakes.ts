@@ -12,8 +12,7 @@ import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { AddressCounter } from './limits.js';
 import type { Metrics } from './metrics.js';
-import type { TrustProxy } from './client-address.js';
-import { isLoopback } from './loopback.js';
+import { trustsForwarded, type TrustProxy } from './client-address.js';
 
 export function guardHandshakes(server: Server, options: { perAddress: number; timeoutMs: number; trustProxy: TrustProxy; metrics: Metrics }): void {
   const pending = new AddressCounter(options.perAddress);
@@ -29,7 +28,7 @@ export function guardHandshakes(server: Server, options: { perAddress: number; t
     // The peer's own address: a request has not said whom it forwards for yet.
     const address = socket.remoteAddress ?? 'unknown';
     // A trusted proxy on this machine opens connections for many clients at once (a reconnect storm): not capped.
-    const capped = !(options.trustProxy === 'loopback' && isLoopback(address)) && options.trustProxy !== true;
+    const capped = !trustsForwarded(address, options.trustProxy);
     if (capped && !pending.tryAdd(address)) {
       options.metrics.limitClose('handshakes-per-address');
       socket.destroy();

@@ -115,7 +115,7 @@ export class AddressCounter {
  * most what the per-update limits allow; this bounds the sustained share.
  */
 /** A work budget holds this many seconds' worth at once: room for one large update or first sync. */
-export const WORK_BURST_SECONDS = 6;
+const WORK_BURST_SECONDS = 6;
 
 export class WorkBudgets {
   private readonly perAddress = new Map<string, { bucket: TokenBucket; users: number }>();

@@ -14,8 +14,6 @@
  */
 import { Room, type RoomOptions } from './room.js';
 import { CloseCode } from './protocol.js';
-import type { Logger } from './log.js';
-import type { Metrics } from './metrics.js';
 
 export interface RoomsOptions extends Omit<RoomOptions, 'onFailed'> {
   /** How long a board with no clients stays loaded. */
@@ -28,14 +26,8 @@ export class Rooms {
   /** In least recently opened order: Map keeps insertion order, and open() re-inserts. */
   private readonly rooms = new Map<string, Room>();
   private readonly idle = new Map<Room, NodeJS.Timeout>();
-  private readonly log: Logger;
-  private readonly metrics: Metrics;
-  private readonly unloadDelayMs: number;
-  private readonly maxLoaded: number;
 
-  constructor(private readonly options: RoomsOptions) {
-    ({ log: this.log, metrics: this.metrics, unloadDelayMs: this.unloadDelayMs, maxLoaded: this.maxLoaded } = options);
-  }
+  constructor(private readonly options: RoomsOptions) {}
 
   get size(): number {
     return this.rooms.size;
@@ -50,12 +42,12 @@ export class Rooms {
       this.rooms.set(name, room);
       return room;
     }
-    while (this.rooms.size >= this.maxLoaded && this.evictOne()) {
+    while (this.rooms.size >= this.options.maxLoaded && this.evictOne()) {
       // evicted one; check again
     }
     room = new Room(name, { ...this.options, onFailed: (failed) => this.drop(failed) });
     this.rooms.set(name, room);
-    this.metrics.boardsLoaded.set(this.rooms.size);
+    this.options.metrics.boardsLoaded.set(this.rooms.size);
     return room;
   }
 
@@ -64,8 +56,8 @@ export class Rooms {
     const loaded = [...this.rooms.values()].filter((room) => room.state === 'ready');
     const victim = loaded.find((room) => room.peerCount === 0) ?? loaded[0];
     if (victim === undefined) return false;
-    this.log.info('unloading a board to stay under MAX_LOADED_BOARDS', { board: victim.name, clients: victim.peerCount });
-    this.metrics.evictions.inc();
+    this.options.log.info('unloading a board to stay under MAX_LOADED_BOARDS', { board: victim.name, clients: victim.peerCount });
+    this.options.metrics.evictions.inc();
     victim.closePeers(CloseCode.tryAgainLater, 'board unloaded: the relay is at its board limit; reconnect');
     this.drop(victim);
     return true;
@@ -78,12 +70,12 @@ export class Rooms {
       void room.loaded.then(() => this.releaseIfIdle(room));
       return;
     }
-    if (this.unloadDelayMs === 0 || room.state !== 'ready') return this.drop(room);
+    if (this.options.unloadDelayMs === 0 || room.state !== 'ready') return this.drop(room);
     if (this.idle.has(room)) return;
     const timer = setTimeout(() => {
       this.idle.delete(room);
       if (room.peerCount === 0) this.drop(room);
-    }, this.unloadDelayMs);
+    }, this.options.unloadDelayMs);
     timer.unref();
     this.idle.set(room, timer);
   }
@@ -97,7 +89,7 @@ export class Rooms {
   private drop(room: Room): void {
     this.keep(room);
     if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
-    this.metrics.boardsLoaded.set(this.rooms.size);
+    this.options.metrics.boardsLoaded.set(this.rooms.size);
     room.close();
   }
 

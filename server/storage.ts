@@ -55,8 +55,6 @@ export interface StoredUpdate {
 export interface StoredBoard {
   /** The board's readable updates, oldest first; empty for a board never written. */
   updates: StoredUpdate[];
-  /** Sequence number of the last update, 0 when there is none. */
-  lastSeq: number;
   /** Rows that failed their checksum and were moved to quarantine while loading. */
   quarantined: { seq: number; reason: string }[];
 }
@@ -105,6 +103,8 @@ export class SqliteBoardStore implements BoardStore {
   private flushTimer: NodeJS.Timeout | null = null;
   /** The quota in pages (MAX_STORAGE_BYTES), null when there is none. */
   private limitPages: number | null = null;
+  /** Fixed once the database exists. */
+  private readonly pageSize: number;
   /** The end of the journal that could not be read at start, until the quarantine table has it. */
   private unreadableTail: Recovered['unreadable'] = null;
   private readonly pageCount: Database.Statement<[], number>;
@@ -136,6 +136,7 @@ export class SqliteBoardStore implements BoardStore {
     this.checkpointer = new Checkpointer(file, (error) => onBackgroundError('checkpoint', error));
     this.inTransaction = this.db.transaction((write: () => unknown) => write());
     this.db.pragma(`synchronous = ${sync === 'full' ? 'FULL' : 'NORMAL'}`);
+    this.pageSize = this.db.pragma('page_size', { simple: true }) as number;
     this.setSizeLimit(maxBytes);
     this.db.exec(`CREATE TABLE IF NOT EXISTS updates (
       board TEXT NOT NULL,
@@ -215,9 +216,9 @@ export class SqliteBoardStore implements BoardStore {
       updates.push({ seq: row.seq, data, verified: row.crc !== null });
     }
     // Journaled and not yet moved: they come after every row (their sequence numbers are not final).
-    let lastSeq = rows.length > 0 ? rows[rows.length - 1]!.seq : 0;
-    for (const record of this.unflushed) if (record.board === board) updates.push({ seq: ++lastSeq, data: record.data, verified: true });
-    return Promise.resolve({ updates, lastSeq, quarantined });
+    let seq = rows.at(-1)?.seq ?? 0;
+    for (const record of this.unflushed) if (record.board === board) updates.push({ seq: ++seq, data: record.data, verified: true });
+    return Promise.resolve({ updates, quarantined });
   }
 
   quarantine(board: string, seq: number, reason: string): void {
@@ -235,10 +236,6 @@ export class SqliteBoardStore implements BoardStore {
   setSizeLimit(maxBytes: number | null): void {
     this.limitPages = maxBytes === null ? null : Math.max(1, Math.floor(maxBytes / this.pageSize));
     this.db.pragma(`max_page_count = ${this.limitPages ?? MAX_PAGES}`);
-  }
-
-  private get pageSize(): number {
-    return this.db.pragma('page_size', { simple: true }) as number;
   }
 
   append(board: string, update: Uint8Array): void {

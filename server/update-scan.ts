@@ -166,10 +166,12 @@ function skipString(decoder: decoding.Decoder): void {
 /**
  * Skips one lib0 `any` value without recursion: `pending` counts, per open
  * object or array, how many values it still holds (an object's key is read
- * when its value comes up).
+ * when its value comes up). One array serves every call (a scan never
+ * re-enters), so a plain value costs no allocation.
  */
+const pending: { left: number; object: boolean }[] = [];
 function skipAny(decoder: decoding.Decoder, count: (n: number) => void): void {
-  const pending: { left: number; object: boolean }[] = [];
+  pending.length = 0; // left over if the last scan threw
   for (;;) {
     const tag = decoding.readUint8(decoder);
     switch (tag) {

@@ -43,16 +43,12 @@ export function relayUrls(host: string, port: number, secure: boolean, interface
   return { main, others: [...more.map((other) => ({ url: other })), { url: local, note: 'this machine only' }] };
 }
 
-/** Whether a browser counts this address as a secure context without HTTPS (loopback only). */
-export function isLoopbackUrl(url: string): boolean {
-  return isLoopback(new URL(url).hostname);
-}
-
 /** What `npm start` prints once the relay listens. */
 export function startMessage(urls: RelayUrls): string {
   const lines = [`Refinement board relay listening on ${urls.main}`];
   if (urls.others.length > 0) lines.push(`Also at ${urls.others.map(({ url, note }) => (note ? `${url} (${note})` : url)).join(', ')}`);
-  if (urls.main.startsWith('http:') && !isLoopbackUrl(urls.main)) {
+  // A browser counts only loopback addresses as secure contexts without HTTPS.
+  if (urls.main.startsWith('http:') && !isLoopback(new URL(urls.main).hostname)) {
     lines.push('Plain HTTP: everything works but reloading a board with no network (README, "Without HTTPS")');
   }
   return `${lines.join('\n')}\n`;

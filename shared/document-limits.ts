@@ -1,9 +1,11 @@
 /**
- * Limits on the shape of a board document, for every writer. Readers in
- * shared/ never recurse into stored values, and the relay refuses updates
- * that would nest deeper than this (server/update-scan.ts for plain values,
- * server/update-policy.ts for shared types), so that one client cannot make
- * every reader of a board throw or stall.
+ * Limits on the shape of a board document. Readers in shared/ never recurse
+ * into stored values, whoever wrote them, so that one client cannot make
+ * every reader of a board throw or stall. The relay also refuses updates
+ * that nest deeper than this: plain values from every writer
+ * (server/update-scan.ts), shared types from members, whose updates it
+ * decodes for the role policy (server/update-policy.ts); a facilitator's
+ * update is not decoded, so its shared types are not checked.
  */
 
 /** Shared types (maps, arrays, texts) nested below a top-level type. The board itself uses four. */

@@ -89,7 +89,7 @@ function fail(message: string): never {
   throw new Error(message);
 }
 
-function checkString(field: string, value: unknown, max: number): asserts value is string {
+export function checkString(field: string, value: unknown, max: number): asserts value is string {
   if (typeof value !== 'string') fail(`${field} must be a string, got ${typeof value}`);
   if (value.length > max) fail(`${field} is ${value.length} characters long; the limit is ${max}`);
 }

@@ -8,7 +8,7 @@
 import * as Y from 'yjs';
 import { itemsMap, type ItemMap } from './board.js';
 import { requireItem } from './ordering.js';
-import { MAX_DESCRIPTION_LENGTH, MAX_TITLE_LENGTH, checkLine } from './schema.js';
+import { MAX_DESCRIPTION_LENGTH, MAX_TITLE_LENGTH, checkLine, checkString } from './schema.js';
 
 /** Which text of which item: its title or description, or one acceptance criterion (by the criterion's id). */
 export type TextTarget = { item: string; field: 'title' | 'description' } | { item: string; criterion: string };
@@ -103,9 +103,8 @@ export function textAt(doc: Y.Doc, target: TextTarget): Y.Text | null {
 
 /** The limits of each kind of text; the same as updateItem's (schema.ts). */
 function checkText(what: 'title' | 'description' | 'a criterion', next: unknown): void {
-  if (what === 'title') return checkLine('title', next, MAX_TITLE_LENGTH);
-  if (typeof next !== 'string') throw new Error(`${what} must be a string, got ${typeof next}`);
-  if (next.length > MAX_DESCRIPTION_LENGTH) throw new Error(`${what} is ${next.length} characters long; the limit is ${MAX_DESCRIPTION_LENGTH}`);
+  if (what === 'title') checkLine('title', next, MAX_TITLE_LENGTH);
+  else checkString(what, next, MAX_DESCRIPTION_LENGTH);
 }
 
 /**

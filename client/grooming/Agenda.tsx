@@ -3,13 +3,12 @@
  * (the panel never scrolls sideways), its outcome, estimate and time spent.
  * The facilitator picks the item to discuss, adds the selection, removes.
  */
-import { formatDuration, setAgenda, type ItemSnapshot, type SessionSnapshot } from '../../shared/index.js';
+import { OUTCOME_TEXT, formatDuration, setAgenda, type ItemSnapshot, type SessionSnapshot } from '../../shared/index.js';
 import type { BoardSession } from '../session/BoardSession.js';
 import { UserText } from '../ui/UserText.js';
 import { shorten } from '../ui/text.js';
 
 const OUTCOME_MARK: Record<string, string> = { estimated: '✓', split: '⑂', 'needs-info': '?', skipped: '→' };
-const OUTCOME_TEXT: Record<string, string> = { estimated: 'estimated', split: 'split', 'needs-info': 'sent back for more information', skipped: 'skipped' };
 
 interface AgendaProps {
   session: BoardSession;

@@ -157,12 +157,11 @@ export class BoardSession {
    * Runs one change the person asked for (an add, a move, a field set) as an
    * undo step of its own, so it never merges with typing just before or
    * after it. When the model refuses it (shared/ throws an Error naming the
-   * problem, having written nothing), the person is told why: through
-   * `refused` when given (a field showing its own error), else through
+   * problem, having written nothing), the person is told why through
    * onRefused (the page's notice); act then returns undefined.
    */
-  act<T>(change: () => T, refused?: (message: string) => void): T | undefined {
-    return this.actUndoable(change, refused)?.result;
+  act<T>(change: () => T): T | undefined {
+    return this.actUndoable(change)?.result;
   }
 
   /** Like act, for a change that returns nothing: whether it was made (false when it was refused, and reported). */

@@ -49,7 +49,7 @@ export const MAX_NAME_LENGTH = 40;
 const ASKED = 'refinement-board.name-asked';
 
 /** A name made up on this device ("Guest Otter"), not one the person chose. */
-export function isGuestName(name: string): boolean {
+function isGuestName(name: string): boolean {
   const match = /^Guest (\w+)$/.exec(name);
   return match !== null && ANIMALS.includes(match[1]!);
 }

@@ -17,11 +17,11 @@
  * members. Paths are compared by name, not by the objects a document happens
  * to hold, so the answer is the same however the document was loaded.
  */
-export const GROOMING_ROOT = 'grooming';
-export const SESSION_KEY = 'session';
-export const ROUNDS_KEY = 'rounds';
-export const FACILITATOR_KEY = 'facilitator';
-export const CURRENT_ROUND_KEY = 'currentRound';
+const GROOMING_ROOT = 'grooming';
+const SESSION_KEY = 'session';
+const ROUNDS_KEY = 'rounds';
+const FACILITATOR_KEY = 'facilitator';
+const CURRENT_ROUND_KEY = 'currentRound';
 
 /** No protected path is longer; a caller may stop walking up a document after this many keys. */
 export const MAX_PROTECTED_PATH = 4;

@@ -68,7 +68,8 @@ export function formatDuration(ms: number): string {
   return minutes >= 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${minutes}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
-const OUTCOME_TEXT: Record<string, string> = {
+/** How each outcome of an agenda item reads, in the summary and on screen. */
+export const OUTCOME_TEXT: Record<string, string> = {
   estimated: 'estimated',
   split: 'split',
   'needs-info': 'sent back for more information',

@@ -5,40 +5,17 @@
  * by this code, and must still open; votes sealed now must still open in a
  * tab running the old code. Node has crypto.subtle, so it runs here.
  */
+import type { PrivateKey, PublicKey, SealedVote, VoteContext } from '../../shared/grooming/seal.js';
 
 const CURVE = { name: 'ECDH', namedCurve: 'P-256' } as const;
 const PADDED_BYTES = 64;
 const INFO = new TextEncoder().encode('refinement-board sealed vote v1');
 
-export type PublicKey = Pick<JsonWebKey, 'kty' | 'crv' | 'x' | 'y'>;
-export type PrivateKey = PublicKey & Pick<JsonWebKey, 'd'>;
-
-export interface SealedVote {
-  /** The vote's ephemeral public key. */
-  epk: PublicKey;
-  iv: string;
-  ct: string;
-}
-
-export interface VoteContext {
-  roundId: string;
-  voter: string;
-}
-
 const subtle = () => globalThis.crypto.subtle;
 
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
-function fromBase64(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
+// Base64 through Node's Buffer: the bytes are the same as the btoa/atob loops the browser code used.
+const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+const fromBase64 = (text: string) => new Uint8Array(Buffer.from(text, 'base64'));
 
 function publicPart(key: JsonWebKey): PublicKey {
   return { kty: key.kty, crv: key.crv, x: key.x, y: key.y };
@@ -85,9 +62,4 @@ export async function openVote(roundKey: PrivateKey, sealed: SealedVote, context
   const length = padded[0]!;
   if (padded.length !== PADDED_BYTES || length === 0 || length >= PADDED_BYTES) throw new Error('a sealed vote has a bad length');
   return new TextDecoder().decode(padded.subarray(1, 1 + length));
-}
-
-export function isSealedVote(value: unknown): value is SealedVote {
-  const v = value as SealedVote | null;
-  return typeof v?.iv === 'string' && typeof v.ct === 'string' && typeof v.epk?.x === 'string' && typeof v.epk.y === 'string';
 }
