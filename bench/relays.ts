@@ -1,12 +1,14 @@
 /**
  * The relays under test, each started as its own process with the probe
- * preloaded: ours (server/main.ts, as `npm start` runs it), the reference
+ * preloaded: ours (the bundle with the start script's flags, as `npm start`
+ * runs it; built afresh once per benchmark run), the reference
  * y-websocket@1.5.4 server, and Hocuspocus.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildRelay, relayNodeArgs } from '../test/helpers/relay-command.js';
 
 export type RelayKind = 'ours' | 'y-websocket' | 'hocuspocus';
 export const RELAY_KINDS: RelayKind[] = ['ours', 'y-websocket', 'hocuspocus'];
@@ -36,11 +38,17 @@ export interface RunningRelay {
   stop(): Promise<void>;
 }
 
+let built = false;
+
 function command(kind: RelayKind): string[] {
   const base = ['--expose-gc', '--max-old-space-size=4096', '--require', join(ROOT, 'bench/probe.cjs')];
   // BENCH_CPU_PROF=<dir> profiles our relay (written when it stops): where its time goes under each scenario.
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : [];
-  if (kind === 'ours') return [...base, ...profile, '--import', 'tsx', 'server/main.ts'];
+  if (kind === 'ours') {
+    if (!built) buildRelay();
+    built = true;
+    return [...base, ...profile, ...relayNodeArgs()];
+  }
   if (kind === 'y-websocket') return [...base, 'bench/servers/reference.cjs'];
   return [...base, 'bench/servers/hocuspocus.mjs'];
 }

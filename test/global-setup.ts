@@ -1,8 +1,9 @@
 /**
- * Builds the client once before the tests, so that relay processes serve
- * the current code to the browser tests.
+ * Builds the client and the relay once before the tests, so that relay
+ * processes run the current code and serve it to the browser tests.
  */
 import { build } from 'vite';
+import { buildRelay } from './helpers/relay-command.js';
 
 export default async function setup(): Promise<void> {
   // Vitest sets NODE_ENV=test, which would make Vite bundle React's
@@ -14,4 +15,5 @@ export default async function setup(): Promise<void> {
   } finally {
     process.env.NODE_ENV = nodeEnv;
   }
+  buildRelay();
 }

@@ -1,6 +1,6 @@
 /**
- * Starts the real relay (`server/main.ts`) as a child process on an
- * ephemeral port of 127.0.0.1, the way `npm start` runs it, so that tests
+ * Starts the real relay as a child process on an ephemeral port of
+ * 127.0.0.1, the way `npm start` runs it (relay-command.ts), so that tests
  * can kill it with any signal. With TLS_CERT_FILE and TLS_KEY_FILE in `env`
  * it serves HTTPS, and the URLs below are https:// and wss://.
  */
@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { relayNodeArgs } from './relay-command.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
@@ -31,7 +32,7 @@ export function tempDataDir(): string {
 }
 
 export async function startRelayProcess(dataDir: string, env: Record<string, string> = {}): Promise<RelayProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, relayNodeArgs(), {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
