@@ -88,7 +88,9 @@ const mib = (bytes: number) => round(bytes / 1024 / 1024, 1);
  */
 export async function fanout(sizes: Sizes): Promise<ScenarioResult> {
   const { boards, perBoard, rate, seconds } = sizes.fanout;
-  const rounds = sizes === SMOKE ? 1 : Math.max(sizes.runs, 5);
+  // One 10-second run's p99 moves by a millisecond or more on this machine (a busy minute, a collection at
+  // the wrong moment): the figure is the median of seven runs per relay.
+  const rounds = sizes === SMOKE ? 1 : Math.max(sizes.runs, 7);
   const setups = RELAY_KINDS.map((kind) => ({ kind, runs: [] as LoadResult[], cpu: [] as number[], rss: [] as number[] }));
   for (let round = 0; round < rounds; round++) {
     for (let turn = 0; turn < setups.length; turn++) {

@@ -2,7 +2,10 @@
  * The relay's counters, served as `GET /metrics` in the Prometheus text
  * format. Each relay has its own registry (tests run several in one process).
  */
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import { HotCounter, HotHistogram } from './hot-metrics.js';
+
+const SECONDS_BUCKETS = [0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1];
 
 export type LimitName =
   | 'messages'
@@ -22,22 +25,18 @@ export class Metrics {
   readonly registry = new Registry();
   readonly connections = new Gauge({ name: 'relay_connections', help: 'Open WebSocket connections', registers: [this.registry] });
   readonly boardsLoaded = new Gauge({ name: 'relay_boards_loaded', help: 'Boards held in memory', registers: [this.registry] });
-  readonly messagesIn = new Counter({ name: 'relay_messages_in_total', help: 'WebSocket messages received', registers: [this.registry] });
-  readonly bytesIn = new Counter({ name: 'relay_bytes_in_total', help: 'WebSocket message bytes received', registers: [this.registry] });
-  readonly messagesOut = new Counter({ name: 'relay_messages_out_total', help: 'WebSocket messages sent', registers: [this.registry] });
-  readonly bytesOut = new Counter({ name: 'relay_bytes_out_total', help: 'WebSocket message bytes sent', registers: [this.registry] });
-  readonly applySeconds = new Histogram({
-    name: 'relay_update_apply_seconds',
-    help: 'Time to validate and apply one document update (storage write included)',
-    buckets: [0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1],
-    registers: [this.registry],
-  });
-  readonly storageWriteSeconds = new Histogram({
-    name: 'relay_storage_write_seconds',
-    help: 'Time to make one update durable (its write to the journal)',
-    buckets: [0.0001, 0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1],
-    registers: [this.registry],
-  });
+  // Touched on every message and update: hot-metrics.ts.
+  readonly messagesIn = new HotCounter('relay_messages_in_total', 'WebSocket messages received', this.registry);
+  readonly bytesIn = new HotCounter('relay_bytes_in_total', 'WebSocket message bytes received', this.registry);
+  readonly messagesOut = new HotCounter('relay_messages_out_total', 'WebSocket messages sent', this.registry);
+  readonly bytesOut = new HotCounter('relay_bytes_out_total', 'WebSocket message bytes sent', this.registry);
+  readonly applySeconds = new HotHistogram(
+    'relay_update_apply_seconds',
+    'Time to validate and apply one document update (storage write included)',
+    this.registry,
+    SECONDS_BUCKETS,
+  );
+  readonly storageWriteSeconds = new HotHistogram('relay_storage_write_seconds', 'Time to make one update durable (its write to the journal)', this.registry, SECONDS_BUCKETS);
   readonly storageErrors = new Counter({ name: 'relay_storage_errors_total', help: 'Failed storage writes: an update refused, or journaled updates not yet moved into the database (tried again each second)', registers: [this.registry] });
   readonly quarantinedRows = new Counter({
     name: 'relay_quarantined_rows_total',
