@@ -34,3 +34,4 @@ export {
   type NewItemFields,
 } from './schema.js';
 export * from './grooming/index.js';
+export * from './import/index.js';

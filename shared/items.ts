@@ -75,7 +75,7 @@ function setCriteria(item: ItemMap, criteria: readonly CriterionInput[]): void {
   });
 }
 
-function checkParent(doc: Y.Doc, id: string | null, parent: unknown): void {
+export function checkParent(doc: Y.Doc, id: string | null, parent: unknown): void {
   if (parent === undefined || parent === null) return;
   requireItem(doc, parent, 'parent item');
   // Walk up from the new parent: meeting the item itself would make a cycle.
@@ -89,7 +89,8 @@ function checkParent(doc: Y.Doc, id: string | null, parent: unknown): void {
   }
 }
 
-function applyPatch(item: ItemMap, patch: ItemPatch): void {
+/** Writes a checked patch into an item (no checks, no stamp): the one writer of item fields, shared with imports. */
+export function applyPatch(item: ItemMap, patch: ItemPatch): void {
   for (const [field, value] of Object.entries(patch) as [keyof ItemPatch, unknown][]) {
     switch (field) {
       case 'title':

@@ -8,6 +8,7 @@ export const SCHEMA_VERSION = 1;
 
 export const ITEM_KINDS = [
   'story',
+  'epic',
   'bug',
   'task',
   'spike',

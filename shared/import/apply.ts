@@ -1,0 +1,127 @@
+/**
+ * applyImport: a checked plan into the board, in one transaction (one undo
+ * step; all of it or, if anything is wrong, none of it).
+ *
+ * Each planned item's id comes from its source (source-ids.ts). An item the
+ * board already has is updated: only fields that differ are written, so
+ * importing the same file again changes nothing, and edits made here to
+ * fields the file does not carry are kept. Existing items keep their place;
+ * new ones go to `place` in the file's order.
+ */
+import * as Y from 'yjs';
+import { itemsMap, stampSchema, type ItemMap } from '../board.js';
+import { applyPatch } from '../items.js';
+import { BOTTOM, checkPlace, gapIndex, sortedEntries, writePlacement, type Place } from '../ordering.js';
+import { checkPatch, type ItemPatch } from '../schema.js';
+import { snapshotItem } from '../snapshot.js';
+import { checkEstimateCard } from '../estimates.js';
+import { importedItemId } from './source-ids.js';
+import type { ImportPlan, ItemSource, PlannedItem } from './types.js';
+
+export interface ImportResult {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+export function applyImport(doc: Y.Doc, plan: ImportPlan, place: Place = BOTTOM): ImportResult {
+  if (typeof plan !== 'object' || plan === null || !Array.isArray(plan.items) || !Array.isArray(plan.errors)) {
+    throw new Error('applyImport: the plan must be what parseImport returned');
+  }
+  if (plan.errors.length > 0) {
+    const first = plan.errors[0]!;
+    throw new Error(`applyImport: the plan has ${plan.errors.length} error(s) and cannot be applied; the first: ${first.row === null ? '' : `row ${first.row}: `}${first.message}`);
+  }
+  checkPlace(doc, place, []);
+  const items = itemsMap(doc);
+  const planned = new Map<string, PlannedItem>();
+  for (const item of plan.items) {
+    const context = `applyImport: row ${item.row}`;
+    checkSource(item.source, context);
+    const { createdAt, ...fields } = defined(item.fields);
+    checkPatch(fields, context);
+    checkEstimateCard(doc, fields.estimate, context);
+    if (createdAt !== undefined && !Number.isFinite(createdAt)) throw new Error(`${context}: createdAt must be a number of milliseconds`);
+    const id = importedItemId(item.source);
+    // The last row wins when a file lists one key twice, as a tracker's re-export would.
+    planned.set(id, item);
+  }
+  const parentOf = (item: PlannedItem): string | null => {
+    if (item.parentKey === null) return null;
+    const id = importedItemId({ system: item.source.system, key: item.parentKey });
+    return planned.has(id) || items.has(id) ? id : null;
+  };
+  const entries = sortedEntries(doc);
+  const gap = gapIndex(entries, place);
+  const result: ImportResult = { added: 0, updated: 0, unchanged: 0 };
+  const added: string[] = [];
+  const now = Date.now();
+  doc.transact(() => {
+    stampSchema(doc);
+    for (const [id, item] of planned) {
+      const { createdAt, ...fields } = defined(item.fields);
+      const parent = parentOf(item);
+      const existing = items.get(id);
+      if (existing === undefined) {
+        const map = new Y.Map<unknown>();
+        items.set(id, map);
+        applyPatch(map, { description: '', kind: 'story', status: 'new', labels: [], acceptanceCriteria: [], ...fields, ...(parent ? { parent } : {}) });
+        map.set('source', sourceValue(item.source));
+        map.set('createdAt', createdAt ?? now);
+        map.set('updatedAt', now);
+        added.push(id);
+        result.added++;
+        continue;
+      }
+      const patch = changedFields(existing, id, { ...fields, ...(parent ? { parent } : {}) });
+      const sourceChanged = JSON.stringify(existing.get('source')) !== JSON.stringify(sourceValue(item.source));
+      if (Object.keys(patch).length === 0 && !sourceChanged) {
+        result.unchanged++;
+        continue;
+      }
+      applyPatch(existing, patch);
+      if (sourceChanged) existing.set('source', sourceValue(item.source));
+      if (Object.keys(patch).length > 0) existing.set('updatedAt', now);
+      result.updated++;
+    }
+    // Parents were given only when known; a parent that is also new is in `planned`, so every link is valid.
+    if (added.length > 0) writePlacement(doc, entries, gap, added);
+  });
+  return result;
+}
+
+/** The fields the plan gives a value for: undefined means "leave as it is". */
+function defined<T extends object>(fields: T): T {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as T;
+}
+
+function checkSource(source: unknown, context: string): asserts source is ItemSource {
+  const value = source as Partial<ItemSource> | null;
+  if (typeof value !== 'object' || value === null || typeof value.system !== 'string' || typeof value.key !== 'string' || value.key === '') {
+    throw new Error(`${context}: source must name a system and a non-empty key`);
+  }
+}
+
+/** The source as stored on the item: a plain value (one map entry), optional parts left out. */
+function sourceValue(source: ItemSource): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined));
+}
+
+/** The planned fields that differ from what the item holds. */
+function changedFields(item: ItemMap, id: string, fields: ItemPatch): ItemPatch {
+  const now = snapshotItem(id, item);
+  const patch: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(fields) as [keyof ItemPatch, unknown][]) {
+    if (value === undefined) continue;
+    const current: unknown =
+      field === 'acceptanceCriteria' ? now.acceptanceCriteria.map(({ text, done }) => ({ text, done })) : now[field];
+    const wanted: unknown =
+      field === 'acceptanceCriteria'
+        ? (value as { text: string; done?: boolean }[]).map(({ text, done }) => ({ text, done: done ?? false }))
+        : field === 'labels'
+          ? [...(value as string[])].sort()
+          : value;
+    if (JSON.stringify(current) !== JSON.stringify(wanted)) patch[field] = value;
+  }
+  return patch as ItemPatch;
+}
