@@ -35,3 +35,4 @@ export {
 } from './schema.js';
 export * from './grooming/index.js';
 export * from './import/index.js';
+export * from './export/index.js';

@@ -48,7 +48,7 @@ export function applyImport(doc: Y.Doc, plan: ImportPlan, place: Place = BOTTOM)
   }
   const parentOf = (item: PlannedItem): string | null => {
     if (item.parentKey === null) return null;
-    const id = importedItemId({ system: item.source.system, key: item.parentKey });
+    const id = importedItemId({ system: item.parentSystem ?? item.source.system, key: item.parentKey });
     return planned.has(id) || items.has(id) ? id : null;
   };
   const entries = sortedEntries(doc);

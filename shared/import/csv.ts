@@ -34,7 +34,7 @@ export function readCsv(text: string): CsvTable {
     step: (step) => {
       const end = step.meta.cursor;
       while (start < end && (text[start] === '\n' || text[start] === '\r')) if (text[start++] === '\n') line++;
-      rows.push({ line, cells: step.data });
+      rows.push({ line, cells: step.data.map(unescapeFormula) });
       for (const error of step.errors) errors.push({ row: line, message: csvError(error) });
       line += countNewlines(text, start, end);
       start = end;
@@ -46,6 +46,11 @@ export function readCsv(text: string): CsvTable {
   const header = first.cells.map((name) => name.trim());
   if (header.length > MAX_COLUMNS) errors.push({ row: 1, message: `the header has ${header.length} columns; at most ${MAX_COLUMNS} are read` });
   return { header, records, delimiter, errors };
+}
+
+/** The apostrophe our export (export/csv-cells.ts) and Linear's put before a cell a spreadsheet would take for a formula. */
+function unescapeFormula(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
 function countNewlines(text: string, from: number, to: number): number {

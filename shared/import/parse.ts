@@ -10,6 +10,7 @@ import { Warnings } from './fields.js';
 import { looksBinary } from './decode.js';
 import { planJira } from './jira.js';
 import { planGeneric } from './generic.js';
+import { planBoardJson } from './board-json.js';
 import { planText } from './text.js';
 import { IMPORT_FORMATS, type ColumnMapping, type ImportFormat, type ImportIssue, type ImportPlan, type PlannedItem } from './types.js';
 
@@ -59,6 +60,10 @@ export function parseImport(text: string, options: ParseOptions = {}): ImportPla
       const { mapping, items } = format === 'jira-csv' ? planJira(table, options.mapping, warnings) : planGeneric(table, options.mapping, warnings);
       if (mapping.title === undefined) errors.push({ row: 1, message: 'no column holds the titles: choose one for "title" in the mapping' });
       return limitRows(plan(items, warnings.list, errors, table.header, mapping));
+    }
+    case 'board-json': {
+      const { items, errors } = planBoardJson(body, warnings);
+      return limitRows(plan(items, warnings.list, errors));
     }
     default:
       return plan([], [], [{ row: null, message: `${format} files cannot be imported yet` }]);

@@ -43,6 +43,8 @@ export interface PlannedItem {
   fields: PlannedFields;
   /** The source key of its parent (an epic), in this plan or already on the board. */
   parentKey: string | null;
+  /** The parent's system, when it differs from the item's own (a board export mixes systems). */
+  parentSystem?: ItemSource['system'];
 }
 
 export interface ImportIssue {
