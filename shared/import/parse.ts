@@ -11,6 +11,8 @@ import { looksBinary } from './decode.js';
 import { planJira } from './jira.js';
 import { planGeneric } from './generic.js';
 import { planBoardJson } from './board-json.js';
+import { planLinear } from './linear.js';
+import { planGithub } from './github.js';
 import { planText } from './text.js';
 import { IMPORT_FORMATS, type ColumnMapping, type ImportFormat, type ImportIssue, type ImportPlan, type PlannedItem } from './types.js';
 
@@ -50,6 +52,7 @@ export function parseImport(text: string, options: ParseOptions = {}): ImportPla
     case 'text':
       return limitRows(plan(planText(body, warnings), warnings.list, []));
     case 'jira-csv':
+    case 'linear-csv':
     case 'csv': {
       const table = readCsv(body);
       const errors = table.errors.filter((issue) => isFatal(issue.message));
@@ -57,7 +60,8 @@ export function parseImport(text: string, options: ParseOptions = {}): ImportPla
       if (table.header.length > MAX_COLUMNS) errors.push({ row: 1, message: `the header has ${table.header.length} columns; a backlog export has far fewer (at most ${MAX_COLUMNS} are read)` });
       if (table.header.length > 0 && table.records.length === 0) errors.push({ row: null, message: 'the file has a header and no rows below it' });
       if (errors.length > 0) return plan([], warnings.list, errors, table.header);
-      const { mapping, items } = format === 'jira-csv' ? planJira(table, options.mapping, warnings) : planGeneric(table, options.mapping, warnings);
+      const planner = format === 'jira-csv' ? planJira : format === 'linear-csv' ? planLinear : planGeneric;
+      const { mapping, items } = planner(table, options.mapping, warnings);
       if (mapping.title === undefined) errors.push({ row: 1, message: 'no column holds the titles: choose one for "title" in the mapping' });
       return limitRows(plan(items, warnings.list, errors, table.header, mapping));
     }
@@ -65,8 +69,10 @@ export function parseImport(text: string, options: ParseOptions = {}): ImportPla
       const { items, errors } = planBoardJson(body, warnings);
       return limitRows(plan(items, warnings.list, errors));
     }
-    default:
-      return plan([], [], [{ row: null, message: `${format} files cannot be imported yet` }]);
+    case 'github-json': {
+      const { items, errors } = planGithub(body, warnings);
+      return limitRows(plan(items, warnings.list, errors));
+    }
   }
 }
 

@@ -213,3 +213,61 @@ describe('bad input', () => {
     expect(plan.items[1]!.fields.title).toBe('<script>alert(1)</script> stays text');
   });
 });
+
+describe('Linear CSV', () => {
+  it('reads the export by column name: labels in one cell, Linear priorities, parents, archived rows', () => {
+    const plan = parseImport(text('linear.csv'));
+    expect(plan.format).toBe('linear-csv');
+    expect(plan.errors).toEqual([]);
+    expect(plan.warnings).toEqual([]);
+    expect(byKey(plan, 'ENG-2')).toMatchObject({
+      parentKey: 'ENG-1',
+      source: { system: 'linear', key: 'ENG-2' },
+      fields: {
+        title: 'Invite teammates by email',
+        description: 'Let admins invite people.',
+        status: 'new',
+        priority: 'must',
+        estimate: 3,
+        labels: ['Feature', 'Growth'],
+        acceptanceCriteria: [
+          { text: 'an invite arrives within a minute', done: false },
+          { text: 'links expire after 7 days', done: true },
+        ],
+        createdAt: Date.UTC(2024, 4, 15, 10),
+      },
+    });
+    expect(byKey(plan, 'ENG-3').fields).toMatchObject({ kind: 'bug', priority: null, estimate: null, status: 'new' });
+    expect(byKey(plan, 'ENG-4').fields).toMatchObject({ archived: true, status: 'done', priority: 'wont' });
+    const doc = new Y.Doc();
+    applyImport(doc, plan);
+    const items = orderedItems(doc);
+    expect(items.find((item) => item.title === 'Invite teammates by email')!.parent).toBe(items.find((item) => item.title === 'Onboarding')!.id);
+  });
+});
+
+describe('GitHub issues JSON', () => {
+  it('reads REST issue objects, skipping pull requests', () => {
+    const plan = parseImport(text('github-rest.json'));
+    expect(plan.format).toBe('github-json');
+    expect(plan.errors).toEqual([]);
+    expect(plan.items.map((item) => item.source.key)).toEqual(['acme/board#12', 'acme/board#13']);
+    expect(plan.warnings).toEqual([{ row: 3, message: '#14 is a pull request: skipped' }]);
+    expect(byKey(plan, 'acme/board#12')).toMatchObject({
+      source: { url: 'https://github.com/acme/board/issues/12' },
+      fields: { kind: 'enhancement', status: 'new', labels: ['enhancement'], acceptanceCriteria: [{ text: '`e` focuses the field', done: false }, { text: 'works in the panel', done: false }], createdAt: Date.UTC(2024, 2, 12, 15, 45) },
+    });
+    expect(byKey(plan, 'acme/board#13').fields).toMatchObject({ kind: 'bug', status: 'done', description: '' });
+  });
+
+  it('reads gh issue list --json output the same way', () => {
+    const plan = parseImport(text('gh-issue-list.json'));
+    expect(plan.format).toBe('github-json');
+    expect(plan.items.map((item) => [item.source.key, item.fields.status])).toEqual([
+      ['acme/board#20', 'new'],
+      ['acme/board#21', 'done'],
+    ]);
+    expect(parseImport('{"nope": 1}').errors[0]!.message).toMatch(/not a list of GitHub issues/);
+    expect(parseImport('[{"title": ').errors[0]!.message).toMatch(/^not valid JSON/);
+  });
+});
