@@ -1,6 +1,10 @@
-/** Writing a new item, at the bottom or below a chosen item. */
+/**
+ * Writing a new item, at the bottom or below a chosen item. Pasting several
+ * lines offers one item per line (PasteOffer) instead of joining them.
+ */
 import { useState, type RefObject } from 'react';
-import { MAX_TITLE_LENGTH, addItem, type ItemSnapshot } from '../../shared/index.js';
+import { MAX_TITLE_LENGTH, addItem, applyImport, parseImport, type ImportPlan, type ItemSnapshot } from '../../shared/index.js';
+import { PasteOffer } from './PasteOffer.js';
 import { shorten } from '../ui/text.js';
 import { cleanName } from '../session/identity.js';
 import type { BoardSession } from '../session/BoardSession.js';
@@ -17,6 +21,22 @@ interface ComposerProps {
 
 export function Composer({ session, after, author, inputRef, onClearPosition, onAdded }: ComposerProps) {
   const [title, setTitle] = useState('');
+  const [pasted, setPasted] = useState<{ text: string; lines: number; plan: ImportPlan } | null>(null);
+  const place = after ? { after: after.id } : { before: null };
+  const addEach = () => {
+    if (pasted === null) return;
+    // One transaction: one undo step takes the whole list back.
+    const result = session.act(() => applyImport(session.doc, pasted.plan, place));
+    if (result === undefined) return;
+    setPasted(null);
+    inputRef.current?.focus();
+  };
+  const join = () => {
+    if (pasted === null) return;
+    setTitle(`${title}${pasted.text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean).join(' ')}`.slice(0, MAX_TITLE_LENGTH));
+    setPasted(null);
+    inputRef.current?.focus();
+  };
   return (
     <form
       className="composer"
@@ -39,6 +59,13 @@ export function Composer({ session, after, author, inputRef, onClearPosition, on
         value={title}
         maxLength={MAX_TITLE_LENGTH}
         onChange={(event) => setTitle(event.target.value)}
+        onPaste={(event) => {
+          const text = event.clipboardData.getData('text/plain');
+          const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '').length;
+          if (lines < 2) return;
+          event.preventDefault();
+          setPasted({ text, lines, plan: parseImport(text, { format: 'text' }) });
+        }}
         onKeyDown={(event) => event.key === 'Escape' && (setTitle(''), onClearPosition(), event.currentTarget.blur())}
       />
       <span className="composer-position">
@@ -54,6 +81,7 @@ export function Composer({ session, after, author, inputRef, onClearPosition, on
         )}
       </span>
       <button type="submit">Add</button>
+      {pasted && <PasteOffer plan={pasted.plan} lines={pasted.lines} onAddEach={addEach} onJoin={join} onCancel={() => setPasted(null)} />}
     </form>
   );
 }
