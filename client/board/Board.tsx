@@ -18,7 +18,7 @@ import { BacklogList } from './BacklogList.js';
 import { BacklogTotals } from './BacklogTotals.js';
 import { BoardHeader } from './BoardHeader.js';
 import { Composer } from './Composer.js';
-import { GroomingPanel, HelpOverlay, InviteDialog, SessionBar, SplitDialog, SummaryDialog } from './lazyParts.js';
+import { GroomingPanel, HelpOverlay, ImportDialog, InviteDialog, SessionBar, SplitDialog, SummaryDialog } from './lazyParts.js';
 import { NO_FILTERS, allLabels, applyFilters, type Filters } from './filters.js';
 import { ItemPanel } from '../item/ItemPanel.js';
 import { Toolbar } from './Toolbar.js';
@@ -42,6 +42,8 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
   const [insertAfterId, setInsertAfterId] = useState<string | null>(null);
   const [splittingId, setSplittingId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'help' | 'invite' | 'summary' | null>(null);
+  /** The import dialog, with the file dropped on the board (null: it asks for one). */
+  const [importing, setImporting] = useState<{ file: File | null } | null>(null);
   /** An item to select once the filters show it ("Show it" on a notice). */
   const [reveal, setReveal] = useState<string | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
@@ -147,7 +149,7 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
       undo: () => session.undo.undo(),
       redo: () => session.undo.redo(),
     },
-    () => dialog !== null || splittingId !== null || Boolean(session.awareness.getLocalState()?.dragging),
+    () => dialog !== null || importing !== null || splittingId !== null || Boolean(session.awareness.getLocalState()?.dragging),
   );
 
   const onRowClick = (id: string, event: { shiftKey: boolean; metaKey: boolean; ctrlKey: boolean }) => {
@@ -169,8 +171,21 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
   const present = new Set(peers.map((peer) => peer.user.id));
   const splitting = splittingId ? byId.get(splittingId) : undefined;
 
+  // A file dropped anywhere on the board opens the import with it.
+  const dropFile = {
+    onDragOver: (event: React.DragEvent) => {
+      if (!readOnly && event.dataTransfer.types.includes('Files')) event.preventDefault();
+    },
+    onDrop: (event: React.DragEvent) => {
+      const file = event.dataTransfer.files[0];
+      if (readOnly || file === undefined) return;
+      event.preventDefault();
+      setImporting({ file });
+    },
+  };
+
   return (
-    <div className="board-app">
+    <div className="board-app" {...dropFile}>
       <BoardHeader
         session={session}
         connection={connection}
@@ -184,6 +199,11 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
         }}
         onHelp={() => setDialog('help')}
       >
+        {!readOnly && (
+          <button type="button" className="button-secondary" onClick={() => setImporting({ file: null })}>
+            Import
+          </button>
+        )}
         {session.role === 'facilitator' && (
           <button type="button" className="button-secondary" onClick={() => setDialog('invite')}>
             {auth ? 'Invite' : 'Share'}
@@ -285,6 +305,18 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
         {dialog === 'help' && <HelpOverlay onClose={() => setDialog(null)} />}
         {dialog === 'invite' && <InviteDialog session={session} auth={auth} onClose={() => setDialog(null)} />}
         {dialog === 'summary' && <SummaryDialog session={session} onClose={() => setDialog(null)} />}
+        {importing && (
+          <ImportDialog
+            session={session}
+            file={importing.file}
+            selected={select.focusedId && byId.get(select.focusedId) ? { id: select.focusedId, title: byId.get(select.focusedId)!.title } : null}
+            onClose={() => setImporting(null)}
+            onImported={(result, undo) => {
+              setImporting(null);
+              show({ text: `Imported: ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged`, action: { label: 'Undo', run: () => void undo() } });
+            }}
+          />
+        )}
         {splitting && (
           <SplitDialog
             item={splitting}

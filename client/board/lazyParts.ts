@@ -12,3 +12,4 @@ export const SummaryDialog = lazy(() => import('../grooming/SummaryDialog.js').t
 export const InviteDialog = lazy(() => import('./InviteDialog.js').then((module) => ({ default: module.InviteDialog })));
 export const HelpOverlay = lazy(() => import('./HelpOverlay.js').then((module) => ({ default: module.HelpOverlay })));
 export const SplitDialog = lazy(() => import('./SplitDialog.js').then((module) => ({ default: module.SplitDialog })));
+export const ImportDialog = lazy(() => import('../import/ImportDialog.js').then((module) => ({ default: module.ImportDialog })));
