@@ -144,3 +144,13 @@ export function browserSuite(env: Record<string, string> = {}, browserArgs: stri
     },
   };
 }
+
+/** Ana at 1280x720 and Bo on one new board: two people, two browser contexts, closed after the test. */
+export async function twoPeople(suite: BrowserSuite, prefix: string): Promise<{ ana: Page; bo: Page }> {
+  const url = `${suite.relay.httpUrl}/b/${prefix}-${Date.now()}`;
+  const ana = await openBoard(suite.browser, url, { name: 'Ana', width: 1280, height: 720 });
+  suite.track(ana.context);
+  const bo = await openBoard(suite.browser, url, { name: 'Bo' });
+  suite.track(bo.context);
+  return { ana: ana.page, bo: bo.page };
+}

@@ -4,7 +4,7 @@
  * instead of joining the lines into one title; a second person sees them.
  */
 import { describe, expect, it } from 'vitest';
-import { SHOTS, browserSuite, openBoard, rowTitles } from './board-helpers.js';
+import { SHOTS, browserSuite, rowTitles, twoPeople } from './board-helpers.js';
 
 const suite = browserSuite();
 
@@ -19,31 +19,27 @@ async function paste(page: import('playwright-core').Page, selector: string, tex
 
 describe('pasting several lines into the new-item box', () => {
   it('offers to add them as separate items, and adds them for everyone', async () => {
-    const url = `${suite.relay.httpUrl}/b/paste-${Date.now()}`;
-    const ana = await openBoard(suite.browser, url, { name: 'Ana', width: 1280, height: 720 });
-    suite.track(ana.context);
-    const bo = await openBoard(suite.browser, url, { name: 'Bo' });
-    suite.track(bo.context);
+    const { ana, bo } = await twoPeople(suite, 'paste');
     const list = '- Pay by card\n  - [ ] declines show why\n- Pay by invoice\n\n- Refunds\n';
-    await paste(ana.page, 'input[aria-label="New item title"]', list);
-    const offer = ana.page.getByRole('group', { name: 'Pasted lines' });
+    await paste(ana, 'input[aria-label="New item title"]', list);
+    const offer = ana.getByRole('group', { name: 'Pasted lines' });
     await expect.poll(() => offer.textContent()).toContain('4 lines pasted');
-    await ana.page.screenshot({ path: `${SHOTS}paste-offer-1280.png` });
-    await ana.page.setViewportSize({ width: 1440, height: 900 });
-    await ana.page.screenshot({ path: `${SHOTS}paste-offer-1440.png` });
+    await ana.screenshot({ path: `${SHOTS}paste-offer-1280.png` });
+    await ana.setViewportSize({ width: 1440, height: 900 });
+    await ana.screenshot({ path: `${SHOTS}paste-offer-1440.png` });
     await offer.getByRole('button', { name: 'Add 3 items' }).click();
-    await expect.poll(() => rowTitles(ana.page)).toEqual(['Pay by card', 'Pay by invoice', 'Refunds']);
-    await expect.poll(() => rowTitles(bo.page)).toEqual(['Pay by card', 'Pay by invoice', 'Refunds']);
+    await expect.poll(() => rowTitles(ana)).toEqual(['Pay by card', 'Pay by invoice', 'Refunds']);
+    await expect.poll(() => rowTitles(bo)).toEqual(['Pay by card', 'Pay by invoice', 'Refunds']);
     expect(await offer.count()).toBe(0);
-    expect(await ana.page.getByLabel('New item title').inputValue()).toBe('');
+    expect(await ana.getByLabel('New item title').inputValue()).toBe('');
 
     // Joining is still possible: the lines become one title.
-    await paste(ana.page, 'input[aria-label="New item title"]', 'first half\nsecond half');
+    await paste(ana, 'input[aria-label="New item title"]', 'first half\nsecond half');
     await offer.getByRole('button', { name: 'Join into one title' }).click();
-    expect(await ana.page.getByLabel('New item title').inputValue()).toBe('first half second half');
+    expect(await ana.getByLabel('New item title').inputValue()).toBe('first half second half');
     // One line pastes as usual, with no offer.
-    await ana.page.getByLabel('New item title').fill('');
-    await paste(ana.page, 'input[aria-label="New item title"]', 'just one line');
+    await ana.getByLabel('New item title').fill('');
+    await paste(ana, 'input[aria-label="New item title"]', 'just one line');
     expect(await offer.count()).toBe(0);
   });
 });
