@@ -18,7 +18,7 @@ import { BacklogList } from './BacklogList.js';
 import { BacklogTotals } from './BacklogTotals.js';
 import { BoardHeader } from './BoardHeader.js';
 import { Composer } from './Composer.js';
-import { GroomingPanel, HelpOverlay, ImportDialog, InviteDialog, SessionBar, SplitDialog, SummaryDialog } from './lazyParts.js';
+import { ExportDialog, GroomingPanel, HelpOverlay, ImportDialog, InviteDialog, SessionBar, SplitDialog, SummaryDialog } from './lazyParts.js';
 import { NO_FILTERS, allLabels, applyFilters, type Filters } from './filters.js';
 import { ItemPanel } from '../item/ItemPanel.js';
 import { Toolbar } from './Toolbar.js';
@@ -41,7 +41,7 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [insertAfterId, setInsertAfterId] = useState<string | null>(null);
   const [splittingId, setSplittingId] = useState<string | null>(null);
-  const [dialog, setDialog] = useState<'help' | 'invite' | 'summary' | null>(null);
+  const [dialog, setDialog] = useState<'help' | 'invite' | 'summary' | 'export' | null>(null);
   /** The import dialog, with the file dropped on the board (null: it asks for one). */
   const [importing, setImporting] = useState<{ file: File | null } | null>(null);
   /** An item to select once the filters show it ("Show it" on a notice). */
@@ -204,6 +204,9 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
             Import
           </button>
         )}
+        <button type="button" className="button-secondary" onClick={() => setDialog('export')}>
+          Export
+        </button>
         {session.role === 'facilitator' && (
           <button type="button" className="button-secondary" onClick={() => setDialog('invite')}>
             {auth ? 'Invite' : 'Share'}
@@ -305,6 +308,9 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
         {dialog === 'help' && <HelpOverlay onClose={() => setDialog(null)} />}
         {dialog === 'invite' && <InviteDialog session={session} auth={auth} onClose={() => setDialog(null)} />}
         {dialog === 'summary' && <SummaryDialog session={session} onClose={() => setDialog(null)} />}
+        {dialog === 'export' && (
+          <ExportDialog session={session} shown={visible.length < items.length ? visible.map((item) => item.id) : null} selected={select.selected} onClose={() => setDialog(null)} />
+        )}
         {importing && (
           <ImportDialog
             session={session}

@@ -13,3 +13,4 @@ export const InviteDialog = lazy(() => import('./InviteDialog.js').then((module)
 export const HelpOverlay = lazy(() => import('./HelpOverlay.js').then((module) => ({ default: module.HelpOverlay })));
 export const SplitDialog = lazy(() => import('./SplitDialog.js').then((module) => ({ default: module.SplitDialog })));
 export const ImportDialog = lazy(() => import('../import/ImportDialog.js').then((module) => ({ default: module.ImportDialog })));
+export const ExportDialog = lazy(() => import('../export/ExportDialog.js').then((module) => ({ default: module.ExportDialog })));

@@ -1,6 +1,7 @@
-/** The meeting summary, and a button to copy it as Markdown. */
+/** The meeting summary, a button to copy it as Markdown, and the estimates agreed in it as a CSV for Jira. */
 import { useState } from 'react';
-import { formatDuration, sessionSummary, summaryMarkdown } from '../../shared/index.js';
+import { boardTitle, exportBacklog, formatDuration, itemsMap, sessionSummary, summaryMarkdown } from '../../shared/index.js';
+import { EXPORT_FILES, downloadText, exportFileName } from '../export/download.js';
 import type { BoardSession } from '../session/BoardSession.js';
 import { copyText } from '../clipboard.js';
 import { Dialog } from '../ui/Dialog.js';
@@ -12,6 +13,10 @@ export function SummaryDialog({ session, onClose }: { session: BoardSession; onC
   const [copied, setCopied] = useState(false);
   if (summary === null) return null;
   const markdown = summaryMarkdown(summary, now);
+  // The session's items still on the board; the export keeps those imported from Jira whose estimate changed.
+  const estimated = summary.rows.map((row) => row.itemId).filter((id) => itemsMap(session.doc).has(id));
+  const writeBack = exportBacklog(session.doc, 'estimates-csv', { ids: estimated });
+  const changed = writeBack.trim().split('\n').length - 1;
   return (
     <Dialog title="Session summary" onClose={onClose}>
       <p className="dialog-text">
@@ -41,6 +46,15 @@ export function SummaryDialog({ session, onClose }: { session: BoardSession; onC
       </table>
       <textarea className="text-area summary-markdown" readOnly value={markdown} aria-label="Summary as Markdown" rows={8} />
       <div className="dialog-actions">
+        <button
+          type="button"
+          className="button-secondary"
+          disabled={changed === 0}
+          title={changed === 0 ? 'No item imported from Jira got a new estimate in this session' : 'For Jira: import as an update of existing issues'}
+          onClick={() => downloadText(writeBack, exportFileName(boardTitle(session.doc), '-estimates', 'csv'), EXPORT_FILES['estimates-csv'].type)}
+        >
+          Estimates for Jira ({changed})
+        </button>
         <button
           type="button"
           onClick={() => {

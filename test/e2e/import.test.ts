@@ -5,6 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { orderedItems, updateItem } from '../../shared/index.js';
+import { connectClient } from '../helpers/clients.js';
 import { SHOTS, browserSuite, rowTitles, twoPeople } from './board-helpers.js';
 
 const suite = browserSuite();
@@ -37,7 +40,28 @@ describe('importing a file', () => {
     await expect.poll(() => rowTitles(bo)).toEqual(titles);
     await ana.screenshot({ path: `${SHOTS}import-done-1440.png` });
 
-    await ana.getByRole('button', { name: 'Undo' }).click();
+    // Out again: the board as JSON, and after an estimate changes, the write-back for Jira.
+    const download = async (format: string) => {
+      await ana.getByRole('button', { name: 'Export' }).click();
+      await ana.getByLabel('Export format').selectOption(format);
+      const [file] = await Promise.all([ana.waitForEvent('download'), ana.getByRole('button', { name: 'Download' }).click()]);
+      return { name: file.suggestedFilename(), text: readFileSync((await file.path())!, 'utf8') };
+    };
+    const json = await download('json');
+    expect(json.name).toBe('backlog.json');
+    expect((JSON.parse(json.text) as { items: { title: string }[] }).items.map((item) => item.title)).toEqual(titles);
+    const board = new URL(ana.url()).pathname.split('/').pop()!;
+    const carol = connectClient(suite.relay.syncUrl, board, new Y.Doc());
+    await carol.synced();
+    updateItem(carol.doc, orderedItems(carol.doc).find((item) => item.title === 'Pay by card')!.id, { estimate: 8 });
+    await expect.poll(() => ana.locator('.totals-points').textContent()).toBe('11 points');
+    const estimates = await download('estimates-csv');
+    expect(estimates.name).toBe('backlog-estimates.csv');
+    expect(estimates.text).toBe('Issue key,Issue id,Summary,Story Points\r\nPAY-2,10002,Pay by card,8\r\n');
+    carol.destroy();
+
+    // The import's notice (with its Undo) has gone by now: the shortcut takes the import back, all of it.
+    await ana.locator('body').press('Control+z');
     await expect.poll(() => rowTitles(ana)).toEqual([]);
     await expect.poll(() => rowTitles(bo)).toEqual([]);
   });
