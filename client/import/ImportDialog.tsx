@@ -5,7 +5,8 @@
  * one undo step. Parsing runs in a worker (useImportParse) and can be cancelled.
  */
 import { useState } from 'react';
-import { IMPORT_FORMATS, MAPPABLE_FIELDS, applyImport, importedItemId, itemsMap, type ColumnMapping, type ImportFormat, type ImportPlan, type ImportResult, type Place } from '../../shared/index.js';
+import { IMPORT_FORMATS, MAPPABLE_FIELDS, PRIORITIES, applyImport, importedItemId, itemsMap, type ColumnMapping, type ImportFormat, type ImportPlan, type ImportResult, type Place, type Priority } from '../../shared/index.js';
+import { PRIORITY_LABELS } from '../board/labels.js';
 import type { BoardSession } from '../session/BoardSession.js';
 import { Dialog } from '../ui/Dialog.js';
 import { UserText } from '../ui/UserText.js';
@@ -109,7 +110,10 @@ function ImportPreview({ session, file, selected, onImported, onClose }: ImportD
           ))}
         </ul>
       )}
-      {CSV_FORMATS.includes(plan.format) && plan.columns.length > 0 && <MappingEditor plan={plan} onChange={(mapping) => parse({ format: plan.format, mapping })} />}
+      {CSV_FORMATS.includes(plan.format) && plan.columns.length > 0 && <MappingEditor plan={plan} onChange={(mapping) => parse({ format: plan.format, mapping, priorities: chosenPriorities(plan) })} />}
+      {Object.keys(plan.priorities).length > 0 && (
+        <PriorityEditor plan={plan} onChange={(priorities) => parse({ format: plan.format, mapping: plan.mapping, priorities })} />
+      )}
       {plan.warnings.length > 0 && (
         <details className="import-warnings" open={plan.warnings.length <= 5}>
           <summary>
@@ -160,6 +164,37 @@ function MappingEditor({ plan, onChange }: { plan: ImportPlan; onChange: (mappin
             {columns.map((column) => (
               <option key={column} value={column}>
                 {column}
+              </option>
+            ))}
+          </select>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** The plan's priority values as parse options: lower-case keys, as the parser matches them. */
+function chosenPriorities(plan: ImportPlan): Record<string, Priority | null> {
+  return Object.fromEntries(Object.entries(plan.priorities).map(([value, priority]) => [value.toLowerCase(), priority]));
+}
+
+/** Each priority the file uses, and the MoSCoW priority it becomes: the defaults, editable. */
+function PriorityEditor({ plan, onChange }: { plan: ImportPlan; onChange: (priorities: Record<string, Priority | null>) => void }) {
+  return (
+    <fieldset className="import-mapping">
+      <legend>Priorities</legend>
+      {Object.entries(plan.priorities).map(([value, priority]) => (
+        <label key={value}>
+          <UserText text={value} max={40} />
+          <select
+            aria-label={`Priority for ${value}`}
+            value={priority ?? ''}
+            onChange={(event) => onChange({ ...chosenPriorities(plan), [value.toLowerCase()]: (event.target.value || null) as Priority | null })}
+          >
+            <option value="">(none)</option>
+            {PRIORITIES.map((choice) => (
+              <option key={choice} value={choice}>
+                {PRIORITY_LABELS[choice]}
               </option>
             ))}
           </select>

@@ -3,22 +3,20 @@
  * or more to read, and the page must keep answering meanwhile. Cancelling
  * terminates the worker.
  */
-import { decodeImportBytes, parseImport, type ColumnMapping, type ImportFormat, type ImportPlan } from '../../shared/import/index.js';
+import { decodeImportBytes, parseImport, type ImportPlan, type ParseOptions } from '../../shared/import/index.js';
 
-export interface ParseRequest {
+export interface ParseRequest extends Omit<ParseOptions, 'fileName'> {
   bytes: ArrayBuffer;
   fileName: string;
-  format?: ImportFormat;
-  mapping?: ColumnMapping;
 }
 
 export type ParseReply = { ok: true; plan: ImportPlan } | { ok: false; error: string };
 
 self.onmessage = (event: MessageEvent<ParseRequest>) => {
-  const { bytes, fileName, format, mapping } = event.data;
+  const { bytes, ...options } = event.data;
   let reply: ParseReply;
   try {
-    reply = { ok: true, plan: parseImport(decodeImportBytes(new Uint8Array(bytes)), { fileName, format, mapping }) };
+    reply = { ok: true, plan: parseImport(decodeImportBytes(new Uint8Array(bytes)), options) };
   } catch (error) {
     reply = { ok: false, error: (error as Error).message };
   }

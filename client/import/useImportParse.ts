@@ -1,6 +1,6 @@
 /** Parsing a dropped file in a worker (parse.worker.ts): again whenever the format or mapping changes, cancelled at will. */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ColumnMapping, ImportFormat, ImportPlan } from '../../shared/import/index.js';
+import type { ImportPlan, ParseOptions } from '../../shared/import/index.js';
 import type { ParseReply } from './parse.worker.js';
 
 export type ParseState = { status: 'parsing' } | { status: 'ready'; plan: ImportPlan } | { status: 'failed'; error: string } | { status: 'cancelled' };
@@ -13,7 +13,7 @@ export function useImportParse(file: File) {
     worker.current = null;
   };
   const parse = useCallback(
-    (options: { format?: ImportFormat; mapping?: ColumnMapping } = {}) => {
+    (options: Omit<ParseOptions, 'fileName'> = {}) => {
       stop();
       setState({ status: 'parsing' });
       const current = new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' });

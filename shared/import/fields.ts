@@ -160,10 +160,27 @@ export const PRIORITY_BY_NAME: Record<string, Priority | null> = {
   "won't": 'wont',
 };
 
-export function mapPriority(raw: string | undefined, row: number, warnings: Warnings, table: Record<string, Priority | null> = PRIORITY_BY_NAME): Priority | null | undefined {
-  const name = raw?.trim().toLowerCase();
-  if (!name) return undefined;
-  if (name in table) return table[name];
-  warnings.add(row, `priority ${JSON.stringify(raw)} is not known here: left unprioritised`);
-  return null;
+/**
+ * Tracker priorities to MoSCoW through the default table (PRIORITY_BY_NAME) with the person's choices
+ * over it; remembers every value met, as written, and what it became, for the preview to show and edit.
+ */
+export class PriorityMapper {
+  readonly seen = new Map<string, Priority | null>();
+
+  constructor(private readonly chosen: Record<string, Priority | null> = {}) {}
+
+  map(raw: string | undefined, row: number, warnings: Warnings): Priority | null | undefined {
+    const name = raw?.trim();
+    if (!name) return undefined;
+    const key = name.toLowerCase();
+    let mapped: Priority | null;
+    if (Object.hasOwn(this.chosen, key)) mapped = this.chosen[key]!;
+    else if (Object.hasOwn(PRIORITY_BY_NAME, key)) mapped = PRIORITY_BY_NAME[key]!;
+    else {
+      warnings.add(row, `priority ${JSON.stringify(raw)} is not known here: left unprioritised`);
+      mapped = null;
+    }
+    if (!this.seen.has(name)) this.seen.set(name, mapped);
+    return mapped;
+  }
 }

@@ -7,7 +7,7 @@
  */
 import type { CsvTable } from './csv.js';
 import { Columns, mergeMapping } from './table.js';
-import { Warnings, cleanDescription, cleanLabels, cleanTitle, mapKind, mapPriority, mapStatus, parseEstimate } from './fields.js';
+import { PriorityMapper, Warnings, cleanDescription, cleanLabels, cleanTitle, mapKind, mapStatus, parseEstimate } from './fields.js';
 import { extractCriteria } from './criteria.js';
 import { readableText } from './markup.js';
 import { TitleKeys } from './title-keys.js';
@@ -35,7 +35,7 @@ export function genericMapping(columns: Columns): ColumnMapping {
   return mapping;
 }
 
-export function planGeneric(table: CsvTable, chosen: ColumnMapping | undefined, warnings: Warnings): { mapping: ColumnMapping; items: PlannedItem[] } {
+export function planGeneric(table: CsvTable, chosen: ColumnMapping | undefined, warnings: Warnings, priorities: PriorityMapper): { mapping: ColumnMapping; items: PlannedItem[] } {
   const columns = new Columns(table.header);
   const mapping = mergeMapping(columns, genericMapping(columns), chosen);
   if (mapping.title === undefined) {
@@ -65,7 +65,7 @@ export function planGeneric(table: CsvTable, chosen: ColumnMapping | undefined, 
         description: cleanDescription(description, row, warnings),
         kind: mapKind(columns.field(record, mapping, 'kind'), row, warnings),
         status: mapStatus(columns.field(record, mapping, 'status'), undefined, row, warnings),
-        priority: mapPriority(columns.field(record, mapping, 'priority'), row, warnings),
+        priority: priorities.map(columns.field(record, mapping, 'priority'), row, warnings),
         estimate,
         labels: cleanLabels(labelCells, row, warnings),
         acceptanceCriteria: criteria,

@@ -5,7 +5,7 @@
  */
 import type { CsvRecord, CsvTable } from './csv.js';
 import { Columns, mergeMapping } from './table.js';
-import { Warnings, cleanDescription, cleanLabels, cleanTitle, mapKind, mapPriority, mapStatus, parseEstimate } from './fields.js';
+import { PriorityMapper, Warnings, cleanDescription, cleanLabels, cleanTitle, mapKind, mapStatus, parseEstimate } from './fields.js';
 import { jiraToText } from './markup.js';
 import { extractCriteria } from './criteria.js';
 import { parseTrackerDate } from './dates.js';
@@ -33,7 +33,7 @@ export function jiraMapping(table: CsvTable): ColumnMapping {
   };
 }
 
-export function planJira(table: CsvTable, chosen: ColumnMapping | undefined, warnings: Warnings): { mapping: ColumnMapping; items: PlannedItem[] } {
+export function planJira(table: CsvTable, chosen: ColumnMapping | undefined, warnings: Warnings, priorities: PriorityMapper): { mapping: ColumnMapping; items: PlannedItem[] } {
   const columns = new Columns(table.header);
   const mapping = mergeMapping(columns, jiraMapping(table), chosen);
   const idColumn = columns.find('Issue id');
@@ -86,7 +86,7 @@ export function planJira(table: CsvTable, chosen: ColumnMapping | undefined, war
         description: cleanDescription(description, row, warnings),
         kind: mapKind(columns.field(record, mapping, 'kind'), row, warnings),
         status: mapStatus(columns.field(record, mapping, 'status'), columns.cell(record, categoryColumn), row, warnings),
-        priority: mapPriority(columns.field(record, mapping, 'priority'), row, warnings),
+        priority: priorities.map(columns.field(record, mapping, 'priority'), row, warnings),
         estimate,
         labels: cleanLabels(columns.cells(record, mapping.labels), row, warnings),
         acceptanceCriteria: [...fromColumn, ...criteria],

@@ -6,7 +6,7 @@
  */
 import type { CsvTable } from './csv.js';
 import { Columns, mergeMapping } from './table.js';
-import { Warnings, cleanDescription, cleanLabels, cleanTitle, mapPriority, mapStatus, parseEstimate } from './fields.js';
+import { PriorityMapper, Warnings, cleanDescription, cleanLabels, cleanTitle, mapStatus, parseEstimate } from './fields.js';
 import { extractCriteria } from './criteria.js';
 import { parseTrackerDate } from './dates.js';
 import type { ColumnMapping, PlannedItem } from './types.js';
@@ -24,7 +24,7 @@ export function linearMapping(columns: Columns): ColumnMapping {
   };
 }
 
-export function planLinear(table: CsvTable, chosen: ColumnMapping | undefined, warnings: Warnings): { mapping: ColumnMapping; items: PlannedItem[] } {
+export function planLinear(table: CsvTable, chosen: ColumnMapping | undefined, warnings: Warnings, priorities: PriorityMapper): { mapping: ColumnMapping; items: PlannedItem[] } {
   const columns = new Columns(table.header);
   const mapping = mergeMapping(columns, linearMapping(columns), chosen);
   const archivedColumn = columns.find('Archived');
@@ -47,7 +47,7 @@ export function planLinear(table: CsvTable, chosen: ColumnMapping | undefined, w
         description: cleanDescription(description, row, warnings),
         ...(labels.some((label) => label.toLowerCase() === 'bug') ? { kind: 'bug' as const } : {}),
         status: mapStatus(columns.field(record, mapping, 'status'), undefined, row, warnings),
-        priority: mapPriority(columns.field(record, mapping, 'priority'), row, warnings),
+        priority: priorities.map(columns.field(record, mapping, 'priority'), row, warnings),
         estimate,
         labels,
         acceptanceCriteria: criteria,

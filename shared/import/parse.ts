@@ -6,7 +6,7 @@
  */
 import { readCsv, MAX_COLUMNS } from './csv.js';
 import { detectFormat } from './detect.js';
-import { Warnings } from './fields.js';
+import { PriorityMapper, Warnings } from './fields.js';
 import { looksBinary } from './decode.js';
 import { planJira } from './jira.js';
 import { planGeneric } from './generic.js';
@@ -14,6 +14,7 @@ import { planBoardJson } from './board-json.js';
 import { planLinear } from './linear.js';
 import { planGithub } from './github.js';
 import { planText } from './text.js';
+import type { Priority } from '../schema.js';
 import { IMPORT_FORMATS, type ColumnMapping, type ImportFormat, type ImportIssue, type ImportPlan, type PlannedItem } from './types.js';
 
 /** Larger files are refused: a 10,000-issue Jira export with long descriptions is about 20 MB. */
@@ -24,6 +25,8 @@ export const MAX_IMPORT_ROWS = 20_000;
 export interface ParseOptions {
   format?: ImportFormat;
   mapping?: ColumnMapping;
+  /** Priority values (lower case) to MoSCoW, over the default table (PRIORITY_BY_NAME). */
+  priorities?: Record<string, Priority | null>;
   fileName?: string;
 }
 
@@ -34,6 +37,7 @@ export function parseImport(text: string, options: ParseOptions = {}): ImportPla
   }
   const body = text.replace(/^\uFEFF/, '');
   const format = options.format ?? detectFormat(body, options.fileName);
+  const priorities = new PriorityMapper(options.priorities);
   const plan = (items: PlannedItem[], warnings: ImportIssue[], errors: ImportIssue[], columns: string[] = [], mapping: ColumnMapping = {}): ImportPlan => ({
     format,
     columns,
@@ -41,6 +45,7 @@ export function parseImport(text: string, options: ParseOptions = {}): ImportPla
     items,
     warnings,
     errors: [...errors, ...(errors.length === 0 && items.length === 0 ? [{ row: null, message: 'nothing to import: no row has a title' }] : [])],
+    priorities: Object.fromEntries(priorities.seen),
   });
   if (body.trim() === '') return plan([], [], [{ row: null, message: 'the file is empty' }]);
   if (body.length > MAX_IMPORT_CHARS) {
@@ -61,7 +66,7 @@ export function parseImport(text: string, options: ParseOptions = {}): ImportPla
       if (table.header.length > 0 && table.records.length === 0) errors.push({ row: null, message: 'the file has a header and no rows below it' });
       if (errors.length > 0) return plan([], warnings.list, errors, table.header);
       const planner = format === 'jira-csv' ? planJira : format === 'linear-csv' ? planLinear : planGeneric;
-      const { mapping, items } = planner(table, options.mapping, warnings);
+      const { mapping, items } = planner(table, options.mapping, warnings, priorities);
       if (mapping.title === undefined) errors.push({ row: 1, message: 'no column holds the titles: choose one for "title" in the mapping' });
       return limitRows(plan(items, warnings.list, errors, table.header, mapping));
     }

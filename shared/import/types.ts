@@ -69,4 +69,6 @@ export interface ImportPlan {
   warnings: ImportIssue[];
   /** Problems that stop the import: applyImport refuses a plan that has any. */
   errors: ImportIssue[];
+  /** Every priority value of the file, as written, and the MoSCoW priority it became (null: none). */
+  priorities: Record<string, Priority | null>;
 }

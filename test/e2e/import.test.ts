@@ -30,6 +30,10 @@ describe('importing a file', () => {
     expect(await dialog.getByLabel('Column for estimate').inputValue()).toBe('Custom field (Story Points)');
     expect(await dialog.locator('.import-warnings summary').textContent()).toBe('3 warnings');
     expect(await dialog.getByLabel('Warnings').textContent()).toContain('title is 600 characters long: cut to 500');
+    // The priority mapping is visible and editable: High becomes Must instead of Should (choosing one also settles the others as shown).
+    expect(await dialog.getByLabel('Priority for High', { exact: true }).inputValue()).toBe('should');
+    await dialog.getByLabel('Priority for High', { exact: true }).selectOption('must');
+    await expect.poll(() => dialog.getByLabel('Priority for High', { exact: true }).inputValue()).toBe('must');
     await ana.screenshot({ path: `${SHOTS}import-preview-1280.png` });
     await ana.setViewportSize({ width: 1440, height: 900 });
     await ana.screenshot({ path: `${SHOTS}import-preview-1440.png` });

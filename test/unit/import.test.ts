@@ -271,3 +271,14 @@ describe('GitHub issues JSON', () => {
     expect(parseImport('[{"title": ').errors[0]!.message).toMatch(/^not valid JSON/);
   });
 });
+
+describe('priority mapping', () => {
+  it("lists every priority value of the file with what it became, and takes the person's choices over the defaults", () => {
+    const plan = parseImport(text('jira-cloud.csv'));
+    expect(plan.priorities).toEqual({ High: 'should', Highest: 'must', Medium: 'could', Low: 'wont', Whatever: null });
+    const chosen = parseImport(text('jira-cloud.csv'), { priorities: { high: 'must', whatever: 'could' } });
+    expect(byKey(chosen, 'PAY-1').fields.priority).toBe('must');
+    expect(byKey(chosen, 'PAY-5').fields.priority).toBe('could');
+    expect(chosen.warnings.some((warning) => warning.message.includes('Whatever'))).toBe(false);
+  });
+});
