@@ -25,6 +25,7 @@ export interface Sizes {
   memory: { boards: number; connections: number; cycles: number };
   storm: { clients: number; boards: number };
   model: { items: number; moves: number };
+  import: { rows: number };
   browser: { items: number; edits: number };
 }
 
@@ -38,6 +39,7 @@ export const FULL: Sizes = {
   memory: { boards: 1000, connections: 10_000, cycles: 10_000 },
   storm: { clients: 2000, boards: 1000 },
   model: { items: 10_000, moves: 10_000 },
+  import: { rows: 10_000 },
   browser: { items: 5000, edits: 40 },
 };
 
@@ -52,6 +54,7 @@ export const SMOKE: Sizes = {
   memory: { boards: 10, connections: 40, cycles: 40 },
   storm: { clients: 20, boards: 10 },
   model: { items: 300, moves: 300 },
+  import: { rows: 200 },
   browser: { items: 100, edits: 5 },
 };
 

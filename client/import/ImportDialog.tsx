@@ -5,7 +5,7 @@
  * one undo step. Parsing runs in a worker (useImportParse) and can be cancelled.
  */
 import { useState } from 'react';
-import { IMPORT_FORMATS, MAPPABLE_FIELDS, PRIORITIES, applyImport, importedItemId, itemsMap, type ColumnMapping, type ImportFormat, type ImportPlan, type ImportResult, type Place, type Priority } from '../../shared/index.js';
+import { IMPORT_FORMATS, MAPPABLE_FIELDS, PRIORITIES, importSteps, importedItemId, itemsMap, type ColumnMapping, type ImportFormat, type ImportPlan, type ImportResult, type Place, type Priority } from '../../shared/index.js';
 import { PRIORITY_LABELS } from '../board/labels.js';
 import type { BoardSession } from '../session/BoardSession.js';
 import { Dialog } from '../ui/Dialog.js';
@@ -51,6 +51,8 @@ export function ImportDialog({ session, file: dropped, selected, onImported, onC
 function ImportPreview({ session, file, selected, onImported, onClose }: ImportDialogProps & { file: File }) {
   const { state, parse, cancel } = useImportParse(file);
   const [where, setWhere] = useState<'bottom' | 'top' | 'selected'>(selected ? 'selected' : 'bottom');
+  /** Items written so far while importing, out of how many. */
+  const [writing, setWriting] = useState<{ done: number; total: number } | null>(null);
   if (state.status === 'parsing' || state.status === 'cancelled') {
     return (
       <div className="import-progress">
@@ -82,10 +84,33 @@ function ImportPreview({ session, file, selected, onImported, onClose }: ImportD
   const existing = plan.items.filter((item) => items.has(importedItemId(item.source))).length;
   const added = plan.items.length - existing;
   const place: Place = where === 'top' ? { after: null } : where === 'selected' && selected ? { after: selected.id } : { before: null };
-  const run = () => {
-    const done = session.actUndoable(() => applyImport(session.doc, plan, place));
-    if (done) onImported(done.result, done.undo);
+  const run = async () => {
+    // In steps (shared/import/apply.ts): the page keeps painting, and each update stays small for the relay and for the others.
+    const total: ImportResult = { added: 0, updated: 0, unchanged: 0 };
+    let steps: ReturnType<typeof importSteps> | null = null;
+    const done = await session.actInSteps(() => {
+      steps ??= importSteps(session.doc, plan, place);
+      const result = steps.next();
+      if (result === null) return false;
+      total.added += result.added;
+      total.updated += result.updated;
+      total.unchanged += result.unchanged;
+      setWriting({ done: steps.done, total: steps.total });
+      return steps.done < steps.total;
+    });
+    setWriting(null);
+    if (done) onImported(total, done.undo);
   };
+  if (writing !== null) {
+    return (
+      <div className="import-progress">
+        <p className="dialog-text">
+          Importing: {writing.done.toLocaleString()} of {writing.total.toLocaleString()} items
+        </p>
+        <progress aria-label="Importing" value={writing.done} max={writing.total} />
+      </div>
+    );
+  }
   return (
     <div className="import-preview">
       <div className="import-row">
@@ -142,7 +167,7 @@ function ImportPreview({ session, file, selected, onImported, onClose }: ImportD
         <button type="button" className="button-secondary" onClick={onClose}>
           Cancel
         </button>
-        <button type="button" onClick={run} disabled={plan.errors.length > 0 || plan.items.length === 0}>
+        <button type="button" onClick={() => void run()} disabled={plan.errors.length > 0 || plan.items.length === 0}>
           Import {plan.items.length} {plan.items.length === 1 ? 'item' : 'items'}
         </button>
       </div>

@@ -182,6 +182,47 @@ export class BoardSession {
   }
 
   /**
+   * A long change made in steps (a large import), with a pause for the page
+   * between steps: `step` returns false when nothing is left. All steps make
+   * one undo step (the manager keeps capturing across them), and the returned
+   * `undo` takes back exactly that. A refusal is reported like act's; steps
+   * already made stay (undo takes them back).
+   */
+  async actInSteps(step: () => boolean): Promise<{ undo: () => boolean } | undefined> {
+    if (this.readOnly) {
+      this.refuse('you have a view-only invite to this board');
+      return undefined;
+    }
+    const manager = this.undo;
+    const before = manager.undoStack[manager.undoStack.length - 1];
+    const timeout = manager.captureTimeout;
+    manager.stopCapturing();
+    manager.captureTimeout = Number.MAX_SAFE_INTEGER;
+    let refused = false;
+    try {
+      for (;;) {
+        let more: boolean;
+        try {
+          more = step();
+        } catch (error) {
+          this.refuse(error instanceof Error ? error.message : String(error));
+          refused = true;
+          break;
+        }
+        if (!more) break;
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+    } finally {
+      manager.captureTimeout = timeout;
+      manager.stopCapturing();
+    }
+    const after = manager.undoStack[manager.undoStack.length - 1];
+    const made = after !== undefined && after !== before ? after : null;
+    if (refused && made === null) return undefined;
+    return { undo: () => made !== null && undoStep(manager, made) };
+  }
+
+  /**
    * Typing in a bound text field. Unlike act, consecutive keystrokes merge
    * into one undo step per pause. A refusal is reported like act's, and
    * false tells the field to show the stored text again.

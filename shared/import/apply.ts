@@ -25,6 +25,33 @@ export interface ImportResult {
 }
 
 export function applyImport(doc: Y.Doc, plan: ImportPlan, place: Place = BOTTOM): ImportResult {
+  const steps = importSteps(doc, plan, place, Infinity);
+  return steps.next() ?? { added: 0, updated: 0, unchanged: 0 };
+}
+
+/** Items per step of a large import: a few hundred kilobytes of update, tens of milliseconds of work. */
+export const IMPORT_STEP_ITEMS = 500;
+
+export interface ImportSteps {
+  /** Items in the plan (after duplicates of one key are folded). */
+  readonly total: number;
+  /** Items written so far. */
+  readonly done: number;
+  /** Writes the next step in one transaction and returns what it did; null once everything is written. */
+  next(): ImportResult | null;
+}
+
+/**
+ * The same import in steps of `itemsPerStep` items, each its own transaction,
+ * for large files: each step is one modest update (the relay bounds what one
+ * update may hold, MAX_UPDATE_ENTRIES), and no step holds a page for long.
+ * Everything is checked before the first step, so a bad plan writes nothing;
+ * new items keep the file's order across steps, and links to parents that a
+ * later step adds are written at once (readers show a missing parent as none
+ * meanwhile). Stopping half-way leaves the first steps written; importing the
+ * same plan again completes it, since ids come from the sources.
+ */
+export function importSteps(doc: Y.Doc, plan: ImportPlan, place: Place = BOTTOM, itemsPerStep = IMPORT_STEP_ITEMS): ImportSteps {
   if (typeof plan !== 'object' || plan === null || !Array.isArray(plan.items) || !Array.isArray(plan.errors)) {
     throw new Error('applyImport: the plan must be what parseImport returned');
   }
@@ -32,6 +59,7 @@ export function applyImport(doc: Y.Doc, plan: ImportPlan, place: Place = BOTTOM)
     const first = plan.errors[0]!;
     throw new Error(`applyImport: the plan has ${plan.errors.length} error(s) and cannot be applied; the first: ${first.row === null ? '' : `row ${first.row}: `}${first.message}`);
   }
+  if (!(itemsPerStep >= 1)) throw new Error(`applyImport: itemsPerStep must be 1 or more, got ${itemsPerStep}`);
   checkPlace(doc, place, []);
   const items = itemsMap(doc);
   const planned = new Map<string, PlannedItem>();
@@ -51,43 +79,58 @@ export function applyImport(doc: Y.Doc, plan: ImportPlan, place: Place = BOTTOM)
     const id = importedItemId({ system: item.parentSystem ?? item.source.system, key: item.parentKey });
     return planned.has(id) || items.has(id) ? id : null;
   };
-  const entries = sortedEntries(doc);
-  const gap = gapIndex(entries, place);
-  const result: ImportResult = { added: 0, updated: 0, unchanged: 0 };
-  const added: string[] = [];
-  const now = Date.now();
-  doc.transact(() => {
-    stampSchema(doc);
-    for (const [id, item] of planned) {
-      const { createdAt, ...fields } = defined(item.fields);
-      const parent = parentOf(item);
-      const existing = items.get(id);
-      if (existing === undefined) {
-        const map = new Y.Map<unknown>();
-        items.set(id, map);
-        applyPatch(map, { description: '', kind: 'story', status: 'new', labels: [], acceptanceCriteria: [], ...fields, ...(parent ? { parent } : {}) });
-        map.set('source', sourceValue(item.source));
-        map.set('createdAt', createdAt ?? now);
-        map.set('updatedAt', now);
-        added.push(id);
-        result.added++;
-        continue;
-      }
-      const patch = changedFields(existing, id, { ...fields, ...(parent ? { parent } : {}) });
-      const sourceChanged = JSON.stringify(existing.get('source')) !== JSON.stringify(sourceValue(item.source));
-      if (Object.keys(patch).length === 0 && !sourceChanged) {
-        result.unchanged++;
-        continue;
-      }
-      applyPatch(existing, patch);
-      if (sourceChanged) existing.set('source', sourceValue(item.source));
-      if (Object.keys(patch).length > 0) existing.set('updatedAt', now);
-      result.updated++;
-    }
-    // Parents were given only when known; a parent that is also new is in `planned`, so every link is valid.
-    if (added.length > 0) writePlacement(doc, entries, gap, added);
-  });
-  return result;
+  const queue = [...planned];
+  let done = 0;
+  // Where the next new items go: the place asked for, then after the last item a step added.
+  let anchor = place;
+  return {
+    total: queue.length,
+    get done() {
+      return done;
+    },
+    next() {
+      if (done >= queue.length) return null;
+      const batch = queue.slice(done, done + Math.min(itemsPerStep, queue.length));
+      done += batch.length;
+      const entries = sortedEntries(doc);
+      const gap = gapIndex(entries, anchor);
+      const result: ImportResult = { added: 0, updated: 0, unchanged: 0 };
+      const added: string[] = [];
+      const now = Date.now();
+      doc.transact(() => {
+        stampSchema(doc);
+        for (const [id, item] of batch) {
+          const { createdAt, ...fields } = defined(item.fields);
+          const parent = parentOf(item);
+          const existing = items.get(id);
+          if (existing === undefined) {
+            const map = new Y.Map<unknown>();
+            items.set(id, map);
+            applyPatch(map, { description: '', kind: 'story', status: 'new', labels: [], acceptanceCriteria: [], ...fields, ...(parent ? { parent } : {}) });
+            map.set('source', sourceValue(item.source));
+            map.set('createdAt', createdAt ?? now);
+            map.set('updatedAt', now);
+            added.push(id);
+            result.added++;
+            continue;
+          }
+          const patch = changedFields(existing, id, { ...fields, ...(parent ? { parent } : {}) });
+          const sourceChanged = JSON.stringify(existing.get('source')) !== JSON.stringify(sourceValue(item.source));
+          if (Object.keys(patch).length === 0 && !sourceChanged) {
+            result.unchanged++;
+            continue;
+          }
+          applyPatch(existing, patch);
+          if (sourceChanged) existing.set('source', sourceValue(item.source));
+          if (Object.keys(patch).length > 0) existing.set('updatedAt', now);
+          result.updated++;
+        }
+        if (added.length > 0) writePlacement(doc, entries, gap, added);
+      });
+      if (added.length > 0) anchor = { after: added[added.length - 1]! };
+      return result;
+    },
+  };
 }
 
 /** The fields the plan gives a value for: undefined means "leave as it is". */

@@ -6,7 +6,7 @@
 export { detectFormat } from './detect.js';
 export { decodeImportBytes } from './decode.js';
 export { parseImport, MAX_IMPORT_CHARS, MAX_IMPORT_ROWS, type ParseOptions } from './parse.js';
-export { applyImport, type ImportResult } from './apply.js';
+export { applyImport, importSteps, IMPORT_STEP_ITEMS, type ImportResult, type ImportSteps } from './apply.js';
 export { importedItemId } from './source-ids.js';
 export { KIND_BY_TYPE, PRIORITY_BY_NAME, STATUS_BY_NAME } from './fields.js';
 export {

@@ -69,4 +69,23 @@ describe('importing a file', () => {
     await expect.poll(() => rowTitles(ana)).toEqual([]);
     await expect.poll(() => rowTitles(bo)).toEqual([]);
   });
+
+  it('imports a large list in steps, for everyone, and one undo takes all of it back', async () => {
+    const { ana, bo } = await twoPeople(suite, 'import-large');
+    const lines = Array.from({ length: 1200 }, (_, index) => `Story number ${index + 1}`).join('\n');
+    await ana.evaluate((content) => {
+      const data = new DataTransfer();
+      data.items.add(new File([content], 'list.txt', { type: 'text/plain' }));
+      const target = document.querySelector('.board-app')!;
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, lines);
+    const dialog = ana.getByRole('dialog', { name: 'Import a backlog' });
+    await dialog.getByRole('button', { name: 'Import 1200 items' }).click();
+    const count = (page: typeof ana) => page.locator('.toolbar .count').textContent();
+    await expect.poll(() => count(ana), { timeout: 20_000 }).toBe('1200 items');
+    await expect.poll(() => count(bo), { timeout: 20_000 }).toBe('1200 items');
+    await ana.locator('body').press('Control+z');
+    await expect.poll(() => count(ana), { timeout: 20_000 }).toBe('0 items');
+    await expect.poll(() => count(bo), { timeout: 20_000 }).toBe('0 items');
+  });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addItem, applyImport, decodeImportBytes, detectFormat, orderedItems, parseImport, type ImportPlan, type PlannedItem } from '../../shared/index.js';
+import { addItem, applyImport, decodeImportBytes, detectFormat, importSteps, orderedItems, parseImport, type ImportPlan, type PlannedItem } from '../../shared/index.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/import/${name}`, import.meta.url));
 const text = (name: string) => decodeImportBytes(new Uint8Array(fixture(name)));
@@ -179,6 +179,33 @@ describe('applyImport', () => {
     Y.applyUpdate(right, Y.encodeStateAsUpdate(left));
     expect(orderedItems(left)).toHaveLength(5);
     expect(orderedItems(left)).toEqual(orderedItems(right));
+  });
+
+  it('imports in steps, each its own transaction, to the same board as in one', () => {
+    const plan = parseImport(text('jira-cloud.csv'));
+    const whole = new Y.Doc();
+    addItem(whole, { title: 'already here' });
+    applyImport(whole, plan, { after: null });
+    const stepped = new Y.Doc();
+    addItem(stepped, { title: 'already here' });
+    const updates: Uint8Array[] = [];
+    stepped.on('update', (update: Uint8Array) => updates.push(update));
+    const steps = importSteps(stepped, plan, { after: null }, 2);
+    const results = [];
+    for (let result = steps.next(); result !== null; result = steps.next()) results.push(result);
+    expect(results).toEqual([
+      { added: 2, updated: 0, unchanged: 0 },
+      { added: 2, updated: 0, unchanged: 0 },
+      { added: 1, updated: 0, unchanged: 0 },
+    ]);
+    expect(updates).toHaveLength(3);
+    expect(steps.done).toBe(steps.total);
+    const shape = (doc: Y.Doc) => {
+      const items = orderedItems(doc);
+      return items.map((item) => [item.title, items.find((parent) => parent.id === item.parent)?.title ?? null]);
+    };
+    expect(shape(stepped)).toEqual(shape(whole));
+    expect(() => importSteps(stepped, plan, { after: null }, 0)).toThrow(/itemsPerStep must be 1 or more/);
   });
 
   it('refuses a plan with errors, or a bad place, and writes nothing', () => {
