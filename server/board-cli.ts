@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { applyImport, decodeImportBytes, importedItemId, parseImport, IMPORT_FORMATS, type ImportFormat } from '../shared/import/index.js';
+import { decodeImportBytes, importSteps, importedItemId, parseImport, IMPORT_FORMATS, type ImportFormat, type ImportResult } from '../shared/import/index.js';
 import { exportBacklog, EXPORT_FORMATS, type ExportFormat } from '../shared/export/index.js';
 import { itemsMap } from '../shared/board.js';
 import { signInvite } from './access.js';
@@ -88,7 +88,14 @@ async function main(): Promise<void> {
       fail(`nothing was imported: ${plan.errors.length} error(s) in ${file}`);
     }
     const { doc, close } = await openBoard(syncUrl, board, token);
-    const result = applyImport(doc, plan, values.top ? { after: null } : { before: null });
+    // In steps: one update per 500 items, each well within what the relay takes from one client.
+    const result: ImportResult = { added: 0, updated: 0, unchanged: 0 };
+    const steps = importSteps(doc, plan, values.top ? { after: null } : { before: null });
+    for (let step = steps.next(); step !== null; step = steps.next()) {
+      result.added += step.added;
+      result.updated += step.updated;
+      result.unchanged += step.unchanged;
+    }
     close();
     // Done only when the relay holds it: a fresh connection must see every imported item.
     const ids = plan.items.map((item) => importedItemId(item.source));
