@@ -83,6 +83,7 @@ function ImportPreview({ session, file, selected, onImported, onClose }: ImportD
   const items = itemsMap(session.doc);
   const existing = plan.items.filter((item) => items.has(importedItemId(item.source))).length;
   const added = plan.items.length - existing;
+  const skipped = plan.warnings.filter((warning) => warning.message.endsWith('skipped')).length;
   const place: Place = where === 'top' ? { after: null } : where === 'selected' && selected ? { after: selected.id } : { before: null };
   const run = async () => {
     // In steps (shared/import/apply.ts): the page keeps painting, and each update stays small for the relay and for the others.
@@ -126,6 +127,7 @@ function ImportPreview({ session, file, selected, onImported, onClose }: ImportD
         </label>
         <span className="import-counts" aria-label="What the import does">
           {added} new {added === 1 ? 'item' : 'items'}, {existing} already on the board (updated where they differ)
+          {skipped > 0 && `, ${skipped} ${skipped === 1 ? 'row' : 'rows'} skipped`}
         </span>
       </div>
       {plan.errors.length > 0 && (

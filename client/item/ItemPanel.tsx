@@ -7,6 +7,7 @@
 import { ITEM_KINDS, ITEM_STATUSES, PRIORITIES, updateItem, type ItemPatch, type ItemSnapshot } from '../../shared/index.js';
 import { KIND_LABELS, PRIORITY_LABELS, STATUS_LABELS } from '../board/labels.js';
 import type { BoardSession } from '../session/BoardSession.js';
+import { ItemSourceLine } from './ItemSourceLine.js';
 import type { Peer } from '../session/presence.js';
 import { Choice } from '../ui/Choice.js';
 import { UserText } from '../ui/UserText.js';
@@ -72,6 +73,7 @@ export function ItemPanel({ session, item, items, peers, onClose, closeLabel = '
         <p className="meta">
           Created by <UserText text={item.createdBy ?? 'someone'} max={40} /> on {formatTime(item.createdAt)} · updated {formatTime(item.updatedAt)}
         </p>
+        <ItemSourceLine session={session} itemId={item.id} />
         {!session.readOnly && (
           <div className="panel-actions">
             <button type="button" className="button-secondary" onClick={onSplit}>

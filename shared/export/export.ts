@@ -7,7 +7,7 @@
  *                  an empty board gives the same board (same ids, order, epics, criteria)
  *   markdown       for stakeholders: epics as headings, items as bullets, criteria as checkboxes
  *   estimates-csv  write-back for Jira's "update existing issues" import: only items imported from Jira
- *                  whose estimate changed here, keyed by their issue key and id
+ *                  (or from a spreadsheet of Jira keys) whose estimate changed here, keyed by issue key and id
  */
 import type * as Y from 'yjs';
 import { boardTitle, itemsMap } from '../board.js';
@@ -136,12 +136,29 @@ function escapeMarkdown(text: string): string {
   return text.replace(/([\\`*_{}[\]<>#|])/g, '\\$1');
 }
 
+/** A Jira issue key (PROJ-123): what a spreadsheet of Jira issues holds in its key column too. */
+const JIRA_KEY = /^[A-Z][A-Z0-9_]*-\d+$/;
+
+/**
+ * Items that came from Jira: imported from a Jira export, or from a spreadsheet whose key column holds Jira
+ * keys. A Jira export without an Issue key column keys items by their numeric Issue id ("id:...").
+ */
+function jiraIds(source: ItemSource | null | undefined): { key: string; id: string } | null {
+  if (source?.system === 'jira') {
+    const byId = source.key.startsWith('id:');
+    return { key: byId ? '' : source.key, id: source.issueId ?? (byId ? source.key.slice(3) : '') };
+  }
+  if (source?.system === 'csv' && JIRA_KEY.test(source.key)) return { key: source.key, id: source.issueId ?? '' };
+  return null;
+}
+
 function exportEstimates(items: ItemSnapshot[], sources: Map<string, ItemSource | null>): string {
   const rows = items.flatMap((item) => {
     const source = sources.get(item.id);
-    if (source?.system !== 'jira' || typeof item.estimate !== 'number') return [];
-    if (source.importedEstimate === item.estimate) return [];
-    return [csvLine([source.key, source.issueId ?? '', source.importedTitle ?? item.title, item.estimate])];
+    const jira = jiraIds(source);
+    if (jira === null || typeof item.estimate !== 'number') return [];
+    if (source!.importedEstimate === item.estimate) return [];
+    return [csvLine([jira.key, jira.id, source!.importedTitle ?? item.title, item.estimate])];
   });
   return `${[csvLine(['Issue key', 'Issue id', 'Summary', 'Story Points']), ...rows].join('\r\n')}\r\n`;
 }

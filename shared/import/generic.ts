@@ -55,7 +55,8 @@ export function planGeneric(table: CsvTable, chosen: ColumnMapping | undefined, 
     const key = columns.field(record, mapping, 'key')?.trim();
     const { description, criteria } = extractCriteria(readableText(columns.field(record, mapping, 'description') ?? ''));
     const labelCells = columns.cells(record, mapping.labels).flatMap((cell) => cell.split(/[,;|]/));
-    const url = columns.field(record, mapping, 'url')?.trim();
+    const link = columns.field(record, mapping, 'url')?.trim();
+    const url = link && /^https?:\/\//i.test(link) ? link : undefined;
     const estimate = parseEstimate(columns.field(record, mapping, 'estimate') ?? '', row, warnings);
     items.push({
       row,

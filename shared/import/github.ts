@@ -30,7 +30,8 @@ export function planGithub(text: string, warnings: Warnings): { items: PlannedIt
     }
     const title = cleanTitle(raw.title as string, row, warnings);
     if (title === null) return;
-    const url = typeof raw.html_url === 'string' ? raw.html_url : typeof raw.url === 'string' && !raw.url.includes('api.github.com') ? raw.url : undefined;
+    const link = typeof raw.html_url === 'string' ? raw.html_url : typeof raw.url === 'string' && !raw.url.includes('api.github.com') ? raw.url : undefined;
+    const url = link && /^https?:\/\//i.test(link) ? link : undefined;
     const repo = url ? /github\.com\/([^/]+\/[^/]+)\//.exec(url)?.[1] : undefined;
     const number = typeof raw.number === 'number' ? raw.number : undefined;
     const key = number !== undefined ? `${repo ?? ''}#${number}` : (url ?? `row:${row}`);

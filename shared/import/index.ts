@@ -8,6 +8,7 @@ export { decodeImportBytes } from './decode.js';
 export { parseImport, MAX_IMPORT_CHARS, MAX_IMPORT_ROWS, type ParseOptions } from './parse.js';
 export { applyImport, importSteps, IMPORT_STEP_ITEMS, type ImportResult, type ImportSteps } from './apply.js';
 export { importedItemId } from './source-ids.js';
+export { itemSource, SOURCE_SYSTEMS } from './source.js';
 export { KIND_BY_TYPE, PRIORITY_BY_NAME, STATUS_BY_NAME } from './fields.js';
 export {
   IMPORT_FORMATS,

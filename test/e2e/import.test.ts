@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { orderedItems, updateItem } from '../../shared/index.js';
 import { connectClient } from '../helpers/clients.js';
-import { SHOTS, browserSuite, rowTitles, twoPeople } from './board-helpers.js';
+import { SHOTS, browserSuite, row, rowTitles, twoPeople } from './board-helpers.js';
 
 const suite = browserSuite();
 const JIRA = readFileSync(new URL('../fixtures/import/jira-cloud.csv', import.meta.url), 'utf8');
@@ -43,6 +43,9 @@ describe('importing a file', () => {
     await expect.poll(() => rowTitles(ana)).toEqual(titles);
     await expect.poll(() => rowTitles(bo)).toEqual(titles);
     await ana.screenshot({ path: `${SHOTS}import-done-1440.png` });
+    // Each item says where it came from.
+    await row(bo, 'Pay by card').dblclick();
+    await expect.poll(() => bo.getByLabel('Imported from').textContent()).toBe('Imported from Jira · PAY-2');
 
     // Out again: the board as JSON, and after an estimate changes, the write-back for Jira.
     const download = async (format: string) => {

@@ -90,3 +90,21 @@ describe('exportBacklog', () => {
     ]);
   });
 });
+
+describe('estimate write-back from the data sets', () => {
+  it('keys a Jira export without issue keys by issue id, and a spreadsheet of Jira keys by key', () => {
+    const hadoop = new Y.Doc();
+    applyImport(hadoop, parseImport(decodeImportBytes(new Uint8Array(readFileSync(new URL('../fixtures/import/hadoop-bugs-sample.csv', import.meta.url))))));
+    const bug = orderedItems(hadoop)[0]!;
+    updateItem(hadoop, bug.id, { estimate: 3 });
+    expect(rows(exportBacklog(hadoop, 'estimates-csv'))[1]).toEqual(['', '13404344', bug.title, '3']);
+    const points = new Y.Doc();
+    applyImport(points, parseImport(decodeImportBytes(new Uint8Array(readFileSync(new URL('../fixtures/import/storypoints-sample.csv', import.meta.url))))));
+    const story = orderedItems(points)[0]!;
+    updateItem(points, story.id, { estimate: 13 });
+    expect(rows(exportBacklog(points, 'estimates-csv'))).toEqual([
+      ['Issue key', 'Issue id', 'Summary', 'Story Points'],
+      ['MESOS-313', '', story.title, '13'],
+    ]);
+  });
+});

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addItem, applyImport, decodeImportBytes, detectFormat, importSteps, orderedItems, parseImport, type ImportPlan, type PlannedItem } from '../../shared/index.js';
+import { addItem, applyImport, decodeImportBytes, detectFormat, importSteps, itemSource, orderedItems, parseImport, type ImportPlan, type PlannedItem } from '../../shared/index.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/import/${name}`, import.meta.url));
 const text = (name: string) => decodeImportBytes(new Uint8Array(fixture(name)));
@@ -309,3 +309,18 @@ describe('priority mapping', () => {
     expect(chosen.warnings.some((warning) => warning.message.includes('Whatever'))).toBe(false);
   });
 });
+
+describe('itemSource', () => {
+  it('reads where an item came from, and keeps only web links', () => {
+    const doc = new Y.Doc();
+    applyImport(doc, parseImport(text('github-rest.json')));
+    const [first] = orderedItems(doc);
+    expect(itemSource(doc, first!.id)).toMatchObject({ system: 'github', key: 'acme/board#12', url: 'https://github.com/acme/board/issues/12' });
+    const hostile = parseImport('[{"number": 1, "title": "x", "html_url": "javascript:alert(1)//github.com/a/b/issues/1"}]');
+    applyImport(doc, hostile);
+    const made = orderedItems(doc).find((item) => item.title === 'x')!;
+    expect(itemSource(doc, made.id)!.url).toBeUndefined();
+    expect(itemSource(doc, addItem(doc, { title: 'made here' }))).toBeNull();
+  });
+});
+
