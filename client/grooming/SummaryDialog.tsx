@@ -1,6 +1,6 @@
 /** The meeting summary, a button to copy it as Markdown, and the estimates agreed in it as a CSV for Jira. */
 import { useState } from 'react';
-import { boardTitle, exportBacklog, formatDuration, itemsMap, sessionSummary, summaryMarkdown } from '../../shared/index.js';
+import { boardTitle, formatDuration, sessionEstimatesCsv, sessionSummary, summaryMarkdown } from '../../shared/index.js';
 import { EXPORT_FILES, downloadText, exportFileName } from '../export/download.js';
 import type { BoardSession } from '../session/BoardSession.js';
 import { copyText } from '../clipboard.js';
@@ -13,10 +13,9 @@ export function SummaryDialog({ session, onClose }: { session: BoardSession; onC
   const [copied, setCopied] = useState(false);
   if (summary === null) return null;
   const markdown = summaryMarkdown(summary, now);
-  // The session's items still on the board; the export keeps those imported from Jira whose estimate changed.
-  const estimated = summary.rows.map((row) => row.itemId).filter((id) => itemsMap(session.doc).has(id));
-  const writeBack = exportBacklog(session.doc, 'estimates-csv', { ids: estimated });
-  const changed = writeBack.trim().split('\n').length - 1;
+  // The session's items imported from Jira whose estimate changed: what the team agreed, for the tracker.
+  const writeBack = sessionEstimatesCsv(session.doc, now)!;
+  const changed = writeBack.issues;
   return (
     <Dialog title="Session summary" onClose={onClose}>
       <p className="dialog-text">
@@ -51,7 +50,7 @@ export function SummaryDialog({ session, onClose }: { session: BoardSession; onC
           className="button-secondary"
           disabled={changed === 0}
           title={changed === 0 ? 'No item imported from Jira got a new estimate in this session' : 'For Jira: import as an update of existing issues'}
-          onClick={() => downloadText(writeBack, exportFileName(boardTitle(session.doc), '-estimates', 'csv'), EXPORT_FILES['estimates-csv'].type)}
+          onClick={() => downloadText(writeBack.csv, exportFileName(boardTitle(session.doc), '-estimates', 'csv'), EXPORT_FILES['estimates-csv'].type)}
         >
           Estimates for Jira ({changed})
         </button>

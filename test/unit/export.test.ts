@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import Papa from 'papaparse';
-import { addItem, applyImport, decodeImportBytes, exportBacklog, orderedItems, parseImport, setArchived, setBoardTitle, updateItem } from '../../shared/index.js';
+import { addItem, applyImport, decodeImportBytes, endSession, exportBacklog, orderedItems, parseImport, sessionEstimatesCsv, setArchived, setBoardTitle, setFocus, startSession, updateItem } from '../../shared/index.js';
 
 const jiraCloud = () => decodeImportBytes(new Uint8Array(readFileSync(new URL('../fixtures/import/jira-cloud.csv', import.meta.url))));
 const rows = (csv: string) => Papa.parse<string[]>(csv.trim(), { skipEmptyLines: true }).data;
@@ -108,3 +108,27 @@ describe('estimate write-back from the data sets', () => {
     ]);
   });
 });
+
+describe('the write-back a grooming session offers', () => {
+  it('holds exactly the Jira issues the session estimated, not others changed meanwhile', () => {
+    const doc = new Y.Doc();
+    applyImport(doc, parseImport(jiraCloud()));
+    const id = (title: string) => orderedItems(doc).find((item) => item.title === title)!.id;
+    const t0 = 1_000_000;
+    expect(sessionEstimatesCsv(doc, t0)).toBeNull();
+    startSession(doc, { facilitator: { id: 'ana', name: 'Ana' }, agenda: [id('Pay by card'), id('Show receipt')], now: t0 });
+    setFocus(doc, id('Pay by card'), t0);
+    updateItem(doc, id('Pay by card'), { estimate: 8 });
+    setFocus(doc, id('Show receipt'), t0 + 60_000);
+    // Estimated outside the session: not the session's to send back.
+    updateItem(doc, id('Card form loses input on reload'), { estimate: 13 });
+    endSession(doc, t0 + 120_000);
+    const writeBack = sessionEstimatesCsv(doc, t0 + 120_000)!;
+    expect(writeBack.issues).toBe(1);
+    expect(rows(writeBack.csv)).toEqual([
+      ['Issue key', 'Issue id', 'Summary', 'Story Points'],
+      ['PAY-2', '10002', 'Pay by card', '8'],
+    ]);
+  });
+});
+
