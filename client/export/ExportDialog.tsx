@@ -4,17 +4,18 @@
  * Markdown, or the estimates CSV that updates the issues in Jira.
  */
 import { useState } from 'react';
-import { boardTitle, exportBacklog, type ExportFormat } from '../../shared/index.js';
+import { EXPORT_FORMATS, boardTitle, exportBacklog, type ExportFormat } from '../../shared/index.js';
+import { Choice } from '../ui/Choice.js';
 import type { BoardSession } from '../session/BoardSession.js';
 import { Dialog } from '../ui/Dialog.js';
 import { EXPORT_FILES, downloadText, exportFileName } from './download.js';
 
-const FORMATS: { value: ExportFormat; label: string }[] = [
-  { value: 'csv', label: 'CSV (Jira column names)' },
-  { value: 'json', label: 'JSON (every field, re-importable)' },
-  { value: 'markdown', label: 'Markdown (for documents)' },
-  { value: 'estimates-csv', label: 'Estimates for Jira (CSV, changed estimates only)' },
-];
+const FORMAT_LABELS: Record<ExportFormat, string> = {
+  csv: 'CSV (Jira column names)',
+  json: 'JSON (every field, re-importable)',
+  markdown: 'Markdown (for documents)',
+  'estimates-csv': 'Estimates for Jira (CSV, changed estimates only)',
+};
 
 interface ExportDialogProps {
   session: BoardSession;
@@ -42,13 +43,7 @@ export function ExportDialog({ session, shown, selected, onClose }: ExportDialog
       >
         <label>
           Format
-          <select aria-label="Export format" value={format} onChange={(event) => setFormat(event.target.value as ExportFormat)}>
-            {FORMATS.map(({ value, label }) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
+          <Choice aria-label="Export format" values={EXPORT_FORMATS} labels={FORMAT_LABELS} value={format} onChange={(value) => value && setFormat(value)} />
         </label>
         <label>
           Items

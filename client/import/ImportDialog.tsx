@@ -9,6 +9,7 @@ import { IMPORT_FORMATS, MAPPABLE_FIELDS, PRIORITIES, importSteps, importedItemI
 import { PRIORITY_LABELS } from '../board/labels.js';
 import type { BoardSession } from '../session/BoardSession.js';
 import { Dialog } from '../ui/Dialog.js';
+import { Choice } from '../ui/Choice.js';
 import { UserText } from '../ui/UserText.js';
 import { useImportParse } from './useImportParse.js';
 
@@ -117,13 +118,7 @@ function ImportPreview({ session, file, selected, onImported, onClose }: ImportD
       <div className="import-row">
         <label>
           Format{' '}
-          <select aria-label="Format" value={plan.format} onChange={(event) => parse({ format: event.target.value as ImportFormat })}>
-            {IMPORT_FORMATS.map((format) => (
-              <option key={format} value={format}>
-                {FORMAT_LABELS[format]}
-              </option>
-            ))}
-          </select>
+          <Choice aria-label="Format" values={IMPORT_FORMATS} labels={FORMAT_LABELS} value={plan.format} onChange={(format) => format && parse({ format })} />
         </label>
         <span className="import-counts" aria-label="What the import does">
           {added} new {added === 1 ? 'item' : 'items'}, {existing} already on the board (updated where they differ)
@@ -180,20 +175,21 @@ function ImportPreview({ session, file, selected, onImported, onClose }: ImportD
 /** Which column feeds which board field: the detected mapping, editable. */
 function MappingEditor({ plan, onChange }: { plan: ImportPlan; onChange: (mapping: ColumnMapping) => void }) {
   const columns = [...new Set(plan.columns)];
+  const names = Object.fromEntries(columns.map((column) => [column, column]));
   return (
     <fieldset className="import-mapping">
       <legend>Columns</legend>
       {MAPPABLE_FIELDS.map((field) => (
         <label key={field}>
           {field}
-          <select aria-label={`Column for ${field}`} value={plan.mapping[field] ?? ''} onChange={(event) => onChange({ ...plan.mapping, [field]: event.target.value || undefined })}>
-            <option value="">(not imported)</option>
-            {columns.map((column) => (
-              <option key={column} value={column}>
-                {column}
-              </option>
-            ))}
-          </select>
+          <Choice
+            aria-label={`Column for ${field}`}
+            values={columns}
+            labels={names}
+            value={plan.mapping[field] ?? ''}
+            empty="(not imported)"
+            onChange={(column) => onChange({ ...plan.mapping, [field]: column || undefined })}
+          />
         </label>
       ))}
     </fieldset>
@@ -213,18 +209,14 @@ function PriorityEditor({ plan, onChange }: { plan: ImportPlan; onChange: (prior
       {Object.entries(plan.priorities).map(([value, priority]) => (
         <label key={value}>
           <UserText text={value} max={40} />
-          <select
+          <Choice
             aria-label={`Priority for ${value}`}
+            values={PRIORITIES}
+            labels={PRIORITY_LABELS}
             value={priority ?? ''}
-            onChange={(event) => onChange({ ...chosenPriorities(plan), [value.toLowerCase()]: (event.target.value || null) as Priority | null })}
-          >
-            <option value="">(none)</option>
-            {PRIORITIES.map((choice) => (
-              <option key={choice} value={choice}>
-                {PRIORITY_LABELS[choice]}
-              </option>
-            ))}
-          </select>
+            empty="(none)"
+            onChange={(choice) => onChange({ ...chosenPriorities(plan), [value.toLowerCase()]: choice || null })}
+          />
         </label>
       ))}
     </fieldset>

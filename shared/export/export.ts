@@ -10,10 +10,11 @@
  *                  (or from a spreadsheet of Jira keys) whose estimate changed here, keyed by issue key and id
  */
 import type * as Y from 'yjs';
-import { boardTitle, itemsMap } from '../board.js';
+import { boardTitle } from '../board.js';
 import { orderedItems } from '../ordering.js';
 import type { ItemSnapshot } from '../snapshot.js';
 import type { ItemSource } from '../import/types.js';
+import { itemSource } from '../import/source.js';
 import { csvLine } from './csv-cells.js';
 import { JIRA_PRIORITY, JIRA_STATUS, JIRA_TYPE, MOSCOW } from './labels.js';
 
@@ -37,24 +38,19 @@ export function exportBacklog(doc: Y.Doc, format: ExportFormat, options: { ids?:
   } else if (format !== 'json') {
     items = all.filter((item) => !item.archived);
   }
-  const sources = new Map(items.map((item) => [item.id, readSource(itemsMap(doc).get(item.id)?.get('source'))]));
+  // Parents may be outside the exported items: sources and titles are looked up among all of them.
+  const sources = new Map(all.map((item) => [item.id, itemSource(doc, item.id)]));
   const byId = new Map(all.map((item) => [item.id, item]));
   switch (format) {
     case 'json':
       return exportJson(doc, items, sources);
     case 'csv':
-      return exportCsv(items, sources, byId, (id) => readSource(itemsMap(doc).get(id)?.get('source')));
+      return exportCsv(items, sources, byId);
     case 'markdown':
       return exportMarkdown(doc, items);
     case 'estimates-csv':
       return exportEstimates(items, sources);
   }
-}
-
-function readSource(value: unknown): ItemSource | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const { system, key } = value as Partial<ItemSource>;
-  return typeof system === 'string' && typeof key === 'string' ? (value as ItemSource) : null;
 }
 
 function exportJson(doc: Y.Doc, items: ItemSnapshot[], sources: Map<string, ItemSource | null>): string {
@@ -86,25 +82,25 @@ function exportJson(doc: Y.Doc, items: ItemSnapshot[], sources: Map<string, Item
   )}\n`;
 }
 
-function exportCsv(items: ItemSnapshot[], sources: Map<string, ItemSource | null>, byId: Map<string, ItemSnapshot>, sourceOf: (id: string) => ItemSource | null): string {
+function exportCsv(items: ItemSnapshot[], sources: Map<string, ItemSource | null>, byId: Map<string, ItemSnapshot>): string {
   const labelColumns = Math.max(1, ...items.map((item) => item.labels.length));
   const header = ['Summary', 'Issue key', 'Issue Type', 'Status', 'Priority', 'Story Points', ...Array<string>(labelColumns).fill('Labels'), 'Description', 'Parent key', 'Parent summary'];
+  const jiraKey = (id: string) => (sources.get(id)?.system === 'jira' ? sources.get(id)!.key : '');
   const rows = items.map((item) => {
-    const source = sources.get(item.id);
     const parent = item.parent ? byId.get(item.parent) : undefined;
     const criteria = item.acceptanceCriteria.map((criterion) => `- [${criterion.done ? 'x' : ' '}] ${criterion.text}`);
     const description = criteria.length > 0 ? `${item.description}${item.description ? '\n\n' : ''}Acceptance criteria:\n${criteria.join('\n')}` : item.description;
     const labels = [...item.labels, ...Array<string>(labelColumns - item.labels.length).fill('')];
     return csvLine([
       item.title,
-      source?.system === 'jira' ? source.key : '',
+      jiraKey(item.id),
       JIRA_TYPE[item.kind],
       JIRA_STATUS[item.status],
       item.priority ? JIRA_PRIORITY[item.priority] : '',
       item.estimate,
       ...labels,
       description,
-      parent ? (sourceOf(parent.id)?.system === 'jira' ? sourceOf(parent.id)!.key : '') : '',
+      parent ? jiraKey(parent.id) : '',
       parent?.title ?? '',
     ]);
   });

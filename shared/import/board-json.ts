@@ -6,15 +6,10 @@
 import { BOARD_JSON_FORMAT } from '../export/export.js';
 import { Warnings, cleanDescription, cleanLabels, cleanTitle, parseEstimate } from './fields.js';
 import { ITEM_KINDS, ITEM_STATUSES, PRIORITIES, type ItemKind, type ItemStatus, type Priority } from '../schema.js';
+import { readItemSource } from './source.js';
 import type { ImportIssue, ItemSource, PlannedItem } from './types.js';
 
-export function planBoardJson(text: string, warnings: Warnings): { items: PlannedItem[]; errors: ImportIssue[] } {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    return { items: [], errors: [{ row: null, message: `not valid JSON: ${(error as Error).message}` }] };
-  }
+export function planBoardJson(data: unknown, warnings: Warnings): { items: PlannedItem[]; errors: ImportIssue[] } {
   const file = data as { format?: unknown; items?: unknown };
   if (typeof data !== 'object' || data === null || file.format !== BOARD_JSON_FORMAT || !Array.isArray(file.items)) {
     return { items: [], errors: [{ row: null, message: `not a board export: expected {"format": "${BOARD_JSON_FORMAT}", "items": [...]}` }] };
@@ -29,7 +24,7 @@ export function planBoardJson(text: string, warnings: Warnings): { items: Planne
       if (title !== null) warnings.add(row, 'item without an id: skipped');
       return;
     }
-    const source = readSource(entry.source) ?? { system: 'board', key: entry.id };
+    const source = readItemSource(entry.source) ?? { system: 'board', key: entry.id };
     sourceKey.set(entry.id, source);
     const oneOf = <T extends string>(value: unknown, allowed: readonly T[]): T | undefined => (allowed as readonly unknown[]).includes(value) ? (value as T) : undefined;
     const criteria = Array.isArray(entry.acceptanceCriteria)
@@ -64,10 +59,4 @@ export function planBoardJson(text: string, warnings: Warnings): { items: Planne
     if (parent !== undefined && parent.system !== item.source.system) item.parentSystem = parent.system;
   }
   return { items, errors: [] };
-}
-
-function readSource(value: unknown): ItemSource | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const source = value as Partial<ItemSource>;
-  return typeof source.system === 'string' && typeof source.key === 'string' && source.key !== '' ? (source as ItemSource) : null;
 }

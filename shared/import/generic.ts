@@ -10,6 +10,7 @@ import { Columns, mergeMapping } from './table.js';
 import { PriorityMapper, Warnings, cleanDescription, cleanLabels, cleanTitle, mapKind, mapStatus, parseEstimate } from './fields.js';
 import { extractCriteria } from './criteria.js';
 import { readableText } from './markup.js';
+import { webUrl } from './source.js';
 import { TitleKeys } from './title-keys.js';
 import type { ColumnMapping, MappableField, PlannedItem } from './types.js';
 
@@ -55,8 +56,7 @@ export function planGeneric(table: CsvTable, chosen: ColumnMapping | undefined, 
     const key = columns.field(record, mapping, 'key')?.trim();
     const { description, criteria } = extractCriteria(readableText(columns.field(record, mapping, 'description') ?? ''));
     const labelCells = columns.cells(record, mapping.labels).flatMap((cell) => cell.split(/[,;|]/));
-    const link = columns.field(record, mapping, 'url')?.trim();
-    const url = link && /^https?:\/\//i.test(link) ? link : undefined;
+    const url = webUrl(columns.field(record, mapping, 'url')?.trim());
     const estimate = parseEstimate(columns.field(record, mapping, 'estimate') ?? '', row, warnings);
     items.push({
       row,

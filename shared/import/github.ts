@@ -8,15 +8,10 @@
 import { Warnings, cleanDescription, cleanLabels, cleanTitle } from './fields.js';
 import { extractCriteria } from './criteria.js';
 import { parseTrackerDate } from './dates.js';
+import { webUrl } from './source.js';
 import type { ImportIssue, PlannedItem } from './types.js';
 
-export function planGithub(text: string, warnings: Warnings): { items: PlannedItem[]; errors: ImportIssue[] } {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    return { items: [], errors: [{ row: null, message: `not valid JSON: ${(error as Error).message}` }] };
-  }
+export function planGithub(data: unknown, warnings: Warnings): { items: PlannedItem[]; errors: ImportIssue[] } {
   const list = Array.isArray(data) ? data : [data];
   if (list.some((entry) => typeof entry !== 'object' || entry === null || typeof (entry as { title?: unknown }).title !== 'string')) {
     return { items: [], errors: [{ row: null, message: 'not a list of GitHub issues: each entry needs at least a "title" (export with the REST API or `gh issue list --json number,title,body,state,labels,url`)' }] };
@@ -30,8 +25,8 @@ export function planGithub(text: string, warnings: Warnings): { items: PlannedIt
     }
     const title = cleanTitle(raw.title as string, row, warnings);
     if (title === null) return;
-    const link = typeof raw.html_url === 'string' ? raw.html_url : typeof raw.url === 'string' && !raw.url.includes('api.github.com') ? raw.url : undefined;
-    const url = link && /^https?:\/\//i.test(link) ? link : undefined;
+    // REST has the page in html_url (its url is the API's); gh has it in url.
+    const url = webUrl(raw.html_url) ?? (typeof raw.url === 'string' && !raw.url.includes('api.github.com') ? webUrl(raw.url) : undefined);
     const repo = url ? /github\.com\/([^/]+\/[^/]+)\//.exec(url)?.[1] : undefined;
     const number = typeof raw.number === 'number' ? raw.number : undefined;
     const key = number !== undefined ? `${repo ?? ''}#${number}` : (url ?? `row:${row}`);

@@ -70,12 +70,15 @@ export function parseImport(text: string, options: ParseOptions = {}): ImportPla
       if (mapping.title === undefined) errors.push({ row: 1, message: 'no column holds the titles: choose one for "title" in the mapping' });
       return limitRows(plan(items, warnings.list, errors, table.header, mapping));
     }
-    case 'board-json': {
-      const { items, errors } = planBoardJson(body, warnings);
-      return limitRows(plan(items, warnings.list, errors));
-    }
+    case 'board-json':
     case 'github-json': {
-      const { items, errors } = planGithub(body, warnings);
+      let data: unknown;
+      try {
+        data = JSON.parse(body);
+      } catch (error) {
+        return plan([], [], [{ row: null, message: `not valid JSON: ${(error as Error).message}` }]);
+      }
+      const { items, errors } = (format === 'board-json' ? planBoardJson : planGithub)(data, warnings);
       return limitRows(plan(items, warnings.list, errors));
     }
   }

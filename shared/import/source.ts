@@ -5,12 +5,22 @@ import type { ItemSource } from './types.js';
 
 export const SOURCE_SYSTEMS: readonly ItemSource['system'][] = ['jira', 'linear', 'github', 'csv', 'text', 'board'];
 
-export function itemSource(doc: Y.Doc, id: string): ItemSource | null {
-  const value = itemsMap(doc).get(id)?.get('source');
+/** Only web links: an address from a file must never become a `javascript:` link. */
+export function webUrl(value: unknown): string | undefined {
+  return typeof value === 'string' && /^https?:\/\//i.test(value) ? value : undefined;
+}
+
+/** A stored (or exported) source value, or null when it is not one. */
+export function readItemSource(value: unknown): ItemSource | null {
   if (typeof value !== 'object' || value === null) return null;
   const { system, key, url } = value as Partial<ItemSource>;
   if (typeof system !== 'string' || !SOURCE_SYSTEMS.includes(system) || typeof key !== 'string' || key === '') return null;
-  // Only web links: a URL from a file must not become a javascript: link.
-  const safeUrl = typeof url === 'string' && /^https?:\/\//i.test(url) ? url : undefined;
-  return { ...(value as ItemSource), ...(safeUrl ? { url: safeUrl } : { url: undefined }) };
+  const safe = webUrl(url);
+  const source = { ...(value as ItemSource) };
+  delete source.url;
+  return safe ? { ...source, url: safe } : source;
+}
+
+export function itemSource(doc: Y.Doc, id: string): ItemSource | null {
+  return readItemSource(itemsMap(doc).get(id)?.get('source'));
 }
