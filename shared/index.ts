@@ -4,7 +4,7 @@
  * docs/document-format.md describes it for integrations.
  */
 export type { Place } from './ordering.js';
-export { addItem, updateItem, removeItem, removeItems, setArchived, splitItem } from './items.js';
+export { addItem, updateItem, updateItems, removeItem, removeItems, setArchived, splitItem } from './items.js';
 export { editText, replaceText, textAt, type TextTarget } from './text.js';
 export { estimateCards } from './estimates.js';
 export { readinessGaps, type ReadinessGap } from './readiness.js';
@@ -36,3 +36,4 @@ export {
 export * from './grooming/index.js';
 export * from './import/index.js';
 export * from './export/index.js';
+export * from './prioritization/index.js';

@@ -10,6 +10,7 @@ import { BOTTOM, checkPlace, gapIndex, requireItem, sortedEntries, writePlacemen
 import { snapshotItem } from './snapshot.js';
 import { checkEstimateCard } from './estimates.js';
 import { writeText } from './text.js';
+import { writeScoreInputs, type ScoreInputs } from './prioritization/inputs.js';
 import {
   DEFAULT_KIND,
   DEFAULT_STATUS,
@@ -103,6 +104,9 @@ export function applyPatch(item: ItemMap, patch: ItemPatch): void {
       case 'acceptanceCriteria':
         setCriteria(item, value as CriterionInput[]);
         break;
+      case 'scoreInputs':
+        writeScoreInputs(item, value as Partial<ScoreInputs>);
+        break;
       default:
         if (value === null) item.delete(field);
         else if (item.get(field) !== value) item.set(field, value);
@@ -153,6 +157,30 @@ export function updateItem(doc: Y.Doc, id: string, patch: ItemPatch): void {
     stampSchema(doc);
     applyPatch(item, patch);
     item.set('updatedAt', Date.now());
+  });
+}
+
+/**
+ * Writes one patch to several items (multi-select: kind, status, priority,
+ * labels, epic, prioritization inputs) in one transaction, so one undo
+ * reverts it. Every id and the patch are checked before anything is written.
+ */
+export function updateItems(doc: Y.Doc, ids: string[], patch: ItemPatch): void {
+  const items = requireItems(doc, ids, 'updateItems');
+  checkPatch(patch, 'updateItems');
+  checkEstimateCard(doc, patch.estimate, 'updateItems');
+  for (const id of ids) {
+    if (patch.parent === id) throw new Error(`updateItems: item ${JSON.stringify(id)} cannot be its own parent`);
+    checkParent(doc, id, patch.parent);
+  }
+  if (items.length === 0) return;
+  const now = Date.now();
+  doc.transact(() => {
+    stampSchema(doc);
+    for (const item of items) {
+      applyPatch(item, patch);
+      item.set('updatedAt', now);
+    }
   });
 }
 

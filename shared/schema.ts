@@ -3,6 +3,7 @@
  * checks that guard every write. Reading is lenient (see snapshot.ts);
  * writing is strict, so that a bad argument throws before anything changes.
  */
+import { checkScoreInputs, type ScoreInputs } from './prioritization/inputs.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -55,6 +56,8 @@ export interface ItemFields {
   acceptanceCriteria: CriterionInput[];
   parent: string | null;
   archived: boolean;
+  /** Prioritization inputs to change (shared/prioritization/inputs.ts); null clears one, others are left alone. */
+  scoreInputs: Partial<ScoreInputs>;
 }
 
 /** Fields accepted by addItem only: who made the item. */
@@ -84,6 +87,7 @@ const EDITABLE_FIELDS: ReadonlySet<string> = new Set<keyof ItemFields>([
   'acceptanceCriteria',
   'parent',
   'archived',
+  'scoreInputs',
 ]);
 
 function fail(message: string): never {
@@ -222,6 +226,8 @@ function checkField(field: keyof ItemFields | keyof CreationFields, value: unkno
     case 'archived':
       if (typeof value !== 'boolean') fail('archived must be a boolean');
       return;
+    case 'scoreInputs':
+      return checkScoreInputs(value);
     case 'createdBy':
       if (value !== null) checkLine(field, value, MAX_LABEL_LENGTH);
       return;

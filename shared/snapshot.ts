@@ -5,6 +5,7 @@
  */
 import * as Y from 'yjs';
 import type { ItemMap } from './board.js';
+import { readScoreInputs, type ScoreInputs } from './prioritization/inputs.js';
 import {
   DEFAULT_KIND,
   DEFAULT_STATUS,
@@ -36,6 +37,8 @@ export interface ItemSnapshot {
   createdAt: number | null;
   createdBy: string | null;
   updatedAt: number | null;
+  /** Prioritization inputs as set by people; null where not set (computed defaults are not here). */
+  scoreInputs: ScoreInputs;
 }
 
 /** Text fields are Y.Text; a plain string written by other software is read too. */
@@ -103,5 +106,6 @@ export function snapshotItem(id: string, item: ItemMap): ItemSnapshot {
     createdAt: numberOrNull(item.get('createdAt')),
     createdBy: stringOrNull(item.get('createdBy')),
     updatedAt: numberOrNull(item.get('updatedAt')),
+    scoreInputs: readScoreInputs(item),
   };
 }

@@ -53,6 +53,15 @@ export function exportBacklog(doc: Y.Doc, format: ExportFormat, options: { ids?:
   }
 }
 
+/** The prioritization inputs someone set (the others are left out). */
+function setScoreInputs(item: ItemSnapshot): Record<string, number> {
+  return Object.fromEntries(Object.entries(item.scoreInputs).filter(([, value]) => value !== null)) as Record<string, number>;
+}
+
+function hasScoreInputs(item: ItemSnapshot): boolean {
+  return Object.values(item.scoreInputs).some((value) => value !== null);
+}
+
 function exportJson(doc: Y.Doc, items: ItemSnapshot[], sources: Map<string, ItemSource | null>): string {
   return `${JSON.stringify(
     {
@@ -74,6 +83,7 @@ function exportJson(doc: Y.Doc, items: ItemSnapshot[], sources: Map<string, Item
         createdAt: item.createdAt,
         createdBy: item.createdBy,
         updatedAt: item.updatedAt,
+        ...(hasScoreInputs(item) ? { scoreInputs: setScoreInputs(item) } : {}),
         ...(sources.get(item.id) ? { source: sources.get(item.id) } : {}),
       })),
     },

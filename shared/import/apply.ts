@@ -11,6 +11,7 @@
 import * as Y from 'yjs';
 import { itemsMap, stampSchema, type ItemMap } from '../board.js';
 import { applyPatch } from '../items.js';
+import type { ScoreInput } from '../prioritization/inputs.js';
 import { BOTTOM, checkPlace, gapIndex, sortedEntries, writePlacement, type Place } from '../ordering.js';
 import { checkPatch, type ItemPatch } from '../schema.js';
 import { snapshotItem } from '../snapshot.js';
@@ -157,7 +158,11 @@ function changedFields(item: ItemMap, id: string, fields: ItemPatch): ItemPatch 
   for (const [field, value] of Object.entries(fields) as [keyof ItemPatch, unknown][]) {
     if (value === undefined) continue;
     const current: unknown =
-      field === 'acceptanceCriteria' ? now.acceptanceCriteria.map(({ text, done }) => ({ text, done })) : now[field];
+      field === 'acceptanceCriteria'
+        ? now.acceptanceCriteria.map(({ text, done }) => ({ text, done }))
+        : field === 'scoreInputs'
+          ? Object.fromEntries(Object.keys(value as object).map((input) => [input, now.scoreInputs[input as ScoreInput]]))
+          : now[field];
     const wanted: unknown =
       field === 'acceptanceCriteria'
         ? (value as { text: string; done?: boolean }[]).map(({ text, done }) => ({ text, done: done ?? false }))

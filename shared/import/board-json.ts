@@ -7,6 +7,7 @@ import { BOARD_JSON_FORMAT } from '../export/export.js';
 import { Warnings, cleanDescription, cleanLabels, cleanTitle, parseEstimate } from './fields.js';
 import { ITEM_KINDS, ITEM_STATUSES, PRIORITIES, type ItemKind, type ItemStatus, type Priority } from '../schema.js';
 import { readItemSource } from './source.js';
+import { SCORE_INPUTS, checkScoreInputs, type ScoreInputs } from '../prioritization/inputs.js';
 import type { ImportIssue, ItemSource, PlannedItem } from './types.js';
 
 export function planBoardJson(data: unknown, warnings: Warnings): { items: PlannedItem[]; errors: ImportIssue[] } {
@@ -46,6 +47,7 @@ export function planBoardJson(data: unknown, warnings: Warnings): { items: Plann
         labels: cleanLabels(Array.isArray(entry.labels) ? entry.labels.filter((label): label is string => typeof label === 'string') : [], row, warnings),
         acceptanceCriteria: criteria,
         archived: entry.archived === true,
+        ...readScoreInputsEntry(entry.scoreInputs, row, warnings),
         ...(typeof entry.createdAt === 'number' ? { createdAt: entry.createdAt } : {}),
       },
       parentKey: typeof entry.parent === 'string' ? entry.parent : null,
@@ -59,4 +61,19 @@ export function planBoardJson(data: unknown, warnings: Warnings): { items: Plann
     if (parent !== undefined && parent.system !== item.source.system) item.parentSystem = parent.system;
   }
   return { items, errors: [] };
+}
+
+/** An entry's prioritization inputs: each one that is on its scale; the others are left out with a warning. */
+function readScoreInputsEntry(raw: unknown, row: number, warnings: Warnings): { scoreInputs?: Partial<ScoreInputs> } {
+  if (typeof raw !== 'object' || raw === null) return {};
+  const inputs: Partial<ScoreInputs> = {};
+  for (const [input, value] of Object.entries(raw)) {
+    try {
+      checkScoreInputs({ [input]: value });
+      if (value !== null) inputs[input as (typeof SCORE_INPUTS)[number]] = value as number;
+    } catch (error) {
+      warnings.add(row, `${(error as Error).message}: left out`);
+    }
+  }
+  return Object.keys(inputs).length > 0 ? { scoreInputs: inputs } : {};
 }

@@ -4,6 +4,7 @@
  * (the column mapping) and applied later in one transaction (apply.ts).
  */
 import type { CriterionInput, Estimate, ItemKind, ItemStatus, Priority } from '../schema.js';
+import type { ScoreInputs } from '../prioritization/inputs.js';
 
 export const IMPORT_FORMATS = ['jira-csv', 'linear-csv', 'github-json', 'board-json', 'csv', 'text'] as const;
 /** Jira's and Linear's CSV exports, GitHub issues (REST or `gh --json`), this board's own JSON export, any other CSV/TSV, plain text or Markdown. */
@@ -32,6 +33,8 @@ export interface PlannedFields {
   labels?: string[];
   acceptanceCriteria?: CriterionInput[];
   archived?: boolean;
+  /** Prioritization inputs (a board export carries them). */
+  scoreInputs?: Partial<ScoreInputs>;
   /** When the tracker says it was created; used for items the import adds. */
   createdAt?: number;
 }

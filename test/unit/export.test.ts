@@ -11,7 +11,7 @@ function sampleBoard(): Y.Doc {
   const doc = new Y.Doc();
   setBoardTitle(doc, 'Payments');
   const epic = addItem(doc, { title: 'Checkout', kind: 'epic' });
-  addItem(doc, { title: 'Pay by card', parent: epic, estimate: 5, priority: 'must', labels: ['web', 'payments'], description: 'Cards first.', acceptanceCriteria: [{ text: 'declines show why' }, { text: '3-D Secure', done: true }] });
+  addItem(doc, { title: 'Pay by card', parent: epic, estimate: 5, priority: 'must', labels: ['web', 'payments'], description: 'Cards first.', acceptanceCriteria: [{ text: 'declines show why' }, { text: '3-D Secure', done: true }], scoreInputs: { reach: 500, impact: 2, businessValue: 8 } });
   addItem(doc, { title: '=HYPERLINK("http://evil.example","click")', status: 'ready' });
   const gone = addItem(doc, { title: 'old idea' });
   setArchived(doc, [gone], true);
