@@ -10,6 +10,7 @@ import type { Peer } from '../session/presence.js';
 import { Avatar } from '../ui/Avatar.js';
 import { UserText } from '../ui/UserText.js';
 import { shorten } from '../ui/text.js';
+import { ScoreCells } from '../prioritization/ScoreColumns.js';
 import { KIND_LABELS, PRIORITY_LABELS, STATUS_LABELS, needsText } from './labels.js';
 
 export const ROW_HEIGHT = 44;
@@ -133,6 +134,7 @@ export const BacklogRow = memo(function BacklogRow({
       <span className="estimate numeric" title={item.estimate === null ? 'Not estimated' : 'Estimate'}>
         {item.estimate ?? ''}
       </span>
+      <ScoreCells item={item} />
       {onInsertBelow ? (
         <button
           type="button"

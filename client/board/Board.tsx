@@ -5,7 +5,7 @@
  * through shared/, via useItemActions or the components themselves.
  */
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { defaultAgenda, joinSession, orderedIds, orderedItems, setBoardTitle, startSession } from '../../shared/index.js';
+import { FRAMEWORK_NAMES, defaultAgenda, joinSession, orderedIds, orderedItems, setBoardTitle, startSession, type Framework } from '../../shared/index.js';
 import { useGroomingSession } from '../grooming/useGrooming.js';
 import { rememberBoard, takePendingTitle } from '../home/recentBoards.js';
 import type { BoardSession } from '../session/BoardSession.js';
@@ -18,7 +18,9 @@ import { BacklogList } from './BacklogList.js';
 import { BacklogTotals } from './BacklogTotals.js';
 import { BoardHeader } from './BoardHeader.js';
 import { Composer } from './Composer.js';
-import { ExportDialog, GroomingPanel, HelpOverlay, ImportDialog, InviteDialog, SessionBar, SplitDialog, SummaryDialog } from './lazyParts.js';
+import { ExportDialog, GroomingPanel, HelpOverlay, ImportDialog, InviteDialog, PrioritizeDialog, RankDialog, SessionBar, SplitDialog, SummaryDialog, ValueEffortChart } from './lazyParts.js';
+import { ScoreColumnsContext, scoreColumnTracks } from '../prioritization/ScoreColumns.js';
+import { scoringFrameworks, useFrameworks } from '../prioritization/useFrameworks.js';
 import { NO_FILTERS, allLabels, applyFilters, type Filters } from './filters.js';
 import { ItemPanel } from '../item/ItemPanel.js';
 import { Toolbar } from './Toolbar.js';
@@ -41,7 +43,13 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [insertAfterId, setInsertAfterId] = useState<string | null>(null);
   const [splittingId, setSplittingId] = useState<string | null>(null);
-  const [dialog, setDialog] = useState<'help' | 'invite' | 'summary' | 'export' | null>(null);
+  const [dialog, setDialog] = useState<'help' | 'invite' | 'summary' | 'export' | 'prioritize' | null>(null);
+  /** The framework whose ranking is being previewed. */
+  const [ranking, setRanking] = useState<Framework | null>(null);
+  const frameworks = useFrameworks(session.doc);
+  const scoreColumns = useMemo(() => scoringFrameworks(frameworks), [frameworks]);
+  const [view, setView] = useState<'list' | 'chart'>('list');
+  const showChart = view === 'chart' && frameworks.includes('value-effort');
   /** The import dialog, with the file dropped on the board (null: it asks for one). */
   const [importing, setImporting] = useState<{ file: File | null } | null>(null);
   /** An item to select once the filters show it ("Show it" on a notice). */
@@ -149,7 +157,7 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
       undo: () => session.undo.undo(),
       redo: () => session.undo.redo(),
     },
-    () => dialog !== null || importing !== null || splittingId !== null || Boolean(session.awareness.getLocalState()?.dragging),
+    () => dialog !== null || ranking !== null || importing !== null || splittingId !== null || Boolean(session.awareness.getLocalState()?.dragging),
   );
 
   const onRowClick = (id: string, event: { shiftKey: boolean; metaKey: boolean; ctrlKey: boolean }) => {
@@ -207,6 +215,9 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
         <button type="button" className="button-secondary" onClick={() => setDialog('export')}>
           Export
         </button>
+        <button type="button" className="button-secondary" onClick={() => setDialog('prioritize')}>
+          Prioritize
+        </button>
         {session.role === 'facilitator' && (
           <button type="button" className="button-secondary" onClick={() => setDialog('invite')}>
             {auth ? 'Invite' : 'Share'}
@@ -229,9 +240,19 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
           <SessionBar session={session} grooming={grooming} peers={peers} following={side.following} onFollowingChange={side.setFollowing} onSummary={() => setDialog('summary')} />
         </Suspense>
       )}
+      <ScoreColumnsContext value={scoreColumns}>
       <div className={openItem || showGrooming ? 'board-body with-panel' : 'board-body'}>
         <main className="backlog-pane">
-          <Toolbar filters={filters} labels={labels} shown={visible.length} total={shownTotal} searchRef={searchRef} onChange={setFilters} />
+          <Toolbar
+            filters={filters}
+            labels={labels}
+            shown={visible.length}
+            total={shownTotal}
+            searchRef={searchRef}
+            onChange={setFilters}
+            view={frameworks.includes('value-effort') ? view : null}
+            onView={setView}
+          />
           {!readOnly && (
             <Composer
               session={session}
@@ -250,10 +271,14 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
               </button>
             </div>
           )}
-          {loaded && visible.length === 0 ? (
+          {showChart ? (
+            <Suspense fallback={<div className="value-effort" aria-busy="true" />}>
+              <ValueEffortChart items={visible} byId={byId} onOpen={side.openDetails} />
+            </Suspense>
+          ) : loaded && visible.length === 0 ? (
             <p className="empty">{items.length === 0 ? 'This backlog is empty. Write the first item above.' : 'No items match these filters.'}</p>
           ) : (
-            <div className="backlog">
+            <div className="backlog" style={{ '--score-columns': scoreColumnTracks(scoreColumns) } as React.CSSProperties}>
               <BacklogHeader />
               <BacklogList
                 session={session}
@@ -287,6 +312,7 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
             onSplit={() => setSplittingId(openItem.id)}
             onArchive={() => archive([openItem.id])}
             onDelete={() => remove([openItem.id])}
+            frameworks={scoreColumns}
           />
         )}
         {showGrooming && (
@@ -304,8 +330,34 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
           </Suspense>
         )}
       </div>
+      </ScoreColumnsContext>
       <Suspense fallback={null}>
         {dialog === 'help' && <HelpOverlay onClose={() => setDialog(null)} />}
+        {dialog === 'prioritize' && (
+          <PrioritizeDialog
+            session={session}
+            onClose={() => setDialog(null)}
+            onRank={(framework) => {
+              setDialog(null);
+              setRanking(framework);
+            }}
+            onChart={() => {
+              setDialog(null);
+              setView('chart');
+            }}
+          />
+        )}
+        {ranking && (
+          <RankDialog
+            session={session}
+            framework={ranking}
+            onClose={() => setRanking(null)}
+            onApplied={(moved, undo) => {
+              setRanking(null);
+              show({ text: `Ranked by ${FRAMEWORK_NAMES[ranking]}: ${moved === 1 ? '1 item' : `${moved} items`} moved`, action: { label: 'Undo', run: () => void undo() } });
+            }}
+          />
+        )}
         {dialog === 'invite' && <InviteDialog session={session} auth={auth} onClose={() => setDialog(null)} />}
         {dialog === 'summary' && <SummaryDialog session={session} onClose={() => setDialog(null)} />}
         {dialog === 'export' && (

@@ -13,9 +13,12 @@ interface ToolbarProps {
   total: number;
   searchRef: RefObject<HTMLInputElement | null>;
   onChange: (filters: Filters) => void;
+  /** The list or the value/effort chart; null when the board has no chart. */
+  view: 'list' | 'chart' | null;
+  onView: (view: 'list' | 'chart') => void;
 }
 
-export function Toolbar({ filters, labels, shown, total, searchRef, onChange }: ToolbarProps) {
+export function Toolbar({ filters, labels, shown, total, searchRef, onChange, view, onView }: ToolbarProps) {
   const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
   return (
     <div className="toolbar" role="search">
@@ -46,6 +49,16 @@ export function Toolbar({ filters, labels, shown, total, searchRef, onChange }: 
       <span className="count" aria-live="polite">
         {shown === total ? `${total} ${total === 1 ? 'item' : 'items'}` : `${shown} of ${total} items`}
       </span>
+      {view !== null && (
+        <span className="view-switch" role="group" aria-label="View">
+          <button type="button" aria-pressed={view === 'list'} onClick={() => onView('list')}>
+            List
+          </button>
+          <button type="button" aria-pressed={view === 'chart'} onClick={() => onView('chart')}>
+            Value/effort
+          </button>
+        </span>
+      )}
       {isFiltering(filters) && (
         <button type="button" className="link-button" onClick={() => onChange({ ...NO_FILTERS, showArchived: filters.showArchived })}>
           Clear filters

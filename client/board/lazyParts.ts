@@ -14,3 +14,6 @@ export const HelpOverlay = lazy(() => import('./HelpOverlay.js').then((module) =
 export const SplitDialog = lazy(() => import('./SplitDialog.js').then((module) => ({ default: module.SplitDialog })));
 export const ImportDialog = lazy(() => import('../import/ImportDialog.js').then((module) => ({ default: module.ImportDialog })));
 export const ExportDialog = lazy(() => import('../export/ExportDialog.js').then((module) => ({ default: module.ExportDialog })));
+export const PrioritizeDialog = lazy(() => import('../prioritization/PrioritizeDialog.js').then((module) => ({ default: module.PrioritizeDialog })));
+export const RankDialog = lazy(() => import('../prioritization/RankDialog.js').then((module) => ({ default: module.RankDialog })));
+export const ValueEffortChart = lazy(() => import('../prioritization/ValueEffortChart.js').then((module) => ({ default: module.ValueEffortChart })));

@@ -4,7 +4,8 @@
  * same field at once all keep their words; the other fields write through
  * the shared model API. A viewer reads every field and changes none.
  */
-import { ITEM_KINDS, ITEM_STATUSES, PRIORITIES, updateItem, type ItemPatch, type ItemSnapshot } from '../../shared/index.js';
+import { ITEM_KINDS, ITEM_STATUSES, PRIORITIES, updateItem, type Framework, type ItemPatch, type ItemSnapshot } from '../../shared/index.js';
+import { ScoreFields } from '../prioritization/ScoreFields.js';
 import { KIND_LABELS, PRIORITY_LABELS, STATUS_LABELS } from '../board/labels.js';
 import type { BoardSession } from '../session/BoardSession.js';
 import { ItemSourceLine } from './ItemSourceLine.js';
@@ -28,13 +29,15 @@ interface PanelProps {
   onSplit: () => void;
   onArchive: () => void;
   onDelete: () => void;
+  /** The board's scoring frameworks, whose inputs the panel shows. */
+  frameworks: readonly Framework[];
 }
 
 function formatTime(ms: number | null): string {
   return ms === null ? 'unknown' : new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-export function ItemPanel({ session, item, items, peers, onClose, closeLabel = 'Close details', onSplit, onArchive, onDelete }: PanelProps) {
+export function ItemPanel({ session, item, items, peers, onClose, closeLabel = 'Close details', onSplit, onArchive, onDelete, frameworks }: PanelProps) {
   const set = (patch: ItemPatch) => session.act(() => updateItem(session.doc, item.id, patch));
   return (
     <aside className="panel" aria-label="Item details" data-panel-item={item.id}>
@@ -64,6 +67,7 @@ export function ItemPanel({ session, item, items, peers, onClose, closeLabel = '
             <EstimateField key={`${item.id}:${item.estimate}`} session={session} item={item} />
           </Field>
         </div>
+        <ScoreFields session={session} item={item} frameworks={frameworks} />
         <Field label="Description" htmlFor="item-description" hint={<EditingHint peers={peers} itemId={item.id} field="description" />}>
           <BoundDescription session={session} itemId={item.id} id="item-description" />
         </Field>

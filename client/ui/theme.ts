@@ -14,3 +14,9 @@ export function applyTheme(theme: Theme): void {
 }
 
 export const NEXT_THEME: Record<Theme, Theme> = { system: 'light', light: 'dark', dark: 'system' };
+
+/** Whether the page shows dark right now: the chosen theme, else the system's. */
+export function isDarkNow(): boolean {
+  const chosen = document.documentElement.getAttribute('data-theme');
+  return chosen ? chosen === 'dark' : window.matchMedia('(prefers-color-scheme: dark)').matches;
+}

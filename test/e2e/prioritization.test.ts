@@ -1,0 +1,97 @@
+/**
+ * Prioritizing in the browser, as two people would: choose frameworks,
+ * score items from two windows, watch the value/effort chart move, and rank
+ * by score after checking the preview, while the other person moves an item.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { SHOTS, addItems, browserSuite, row, rowTitles, twoPeople } from './board-helpers.js';
+
+const suite = browserSuite();
+
+async function score(page: Page, title: string, inputs: Record<string, string>): Promise<void> {
+  await row(page, title).click();
+  const panel = page.getByRole('complementary', { name: 'Item details' });
+  for (const [label, value] of Object.entries(inputs)) {
+    const field = panel.getByLabel(label, { exact: true });
+    if ((await field.evaluate((element) => element.tagName)) === 'SELECT') await field.selectOption(value);
+    else {
+      await field.fill(value);
+      await field.press('Enter');
+    }
+  }
+}
+
+const cell = (page: Page, title: string, framework: string) => row(page, title).locator(`[data-score="${framework}"]`);
+
+describe('prioritizing', () => {
+  it('two people score items, see the scores and the chart move, and rank by WSJF after a preview', async () => {
+    const { ana, bo } = await twoPeople(suite, 'prioritize');
+    await addItems(ana, ['Fix checkout crash', 'Dark mode', 'Export to PDF', 'Rewrite billing']);
+    await expect.poll(() => rowTitles(bo)).toEqual(['Fix checkout crash', 'Dark mode', 'Export to PDF', 'Rewrite billing']);
+
+    // Ana turns on WSJF and value/effort for the board; Bo's list gains the score column at once.
+    await ana.getByRole('button', { name: 'Prioritize' }).click();
+    const settings = ana.getByRole('dialog', { name: 'Prioritization' });
+    await settings.getByRole('checkbox', { name: /^WSJF/ }).check();
+    await settings.getByRole('checkbox', { name: /^Value\/effort/ }).check();
+    await ana.screenshot({ path: `${SHOTS}prioritize-settings-1280.png` });
+    await settings.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => bo.locator('[data-score-header]').allTextContents()).toEqual(['WSJF', 'Value/effort']);
+
+    // Each scores an item; both see both scores, and the hover says how each was computed.
+    await score(ana, 'Fix checkout crash', { 'Business value': '13', 'Time criticality': '13', 'Risk reduction': '5', 'Job size': '2' });
+    await score(bo, 'Dark mode', { 'Business value': '3', 'Time criticality': '1', 'Risk reduction': '1' });
+    await bo.getByLabel('Estimate', { exact: true }).fill('8');
+    await bo.getByLabel('Estimate', { exact: true }).press('Enter');
+    for (const page of [ana, bo]) {
+      await expect.poll(() => cell(page, 'Fix checkout crash', 'wsjf').textContent()).toBe('15.5');
+      await expect.poll(() => cell(page, 'Dark mode', 'wsjf').textContent()).toBe('0.63');
+    }
+    expect(await cell(ana, 'Dark mode', 'wsjf').getAttribute('title')).toBe('WSJF = (business value 3 + time criticality 1 + risk reduction 1) ÷ job size 8 (the estimate) = 0.63');
+    await score(ana, 'Export to PDF', { 'Business value': '5', 'Time criticality': '3', 'Risk reduction': '2', 'Job size': '3' });
+    await ana.screenshot({ path: `${SHOTS}prioritize-panel-1280.png` });
+
+    // The chart: Ana watches while Bo raises Dark mode's value, which makes it a big bet instead of a time sink.
+    await ana.getByRole('button', { name: 'Close details' }).click();
+    await ana.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Value/effort' }).click();
+    const summary = ana.locator('.chart-summary');
+    await expect.poll(() => summary.textContent()).toBe('3 items: 1 quick win, 0 big bets, 1 filler, 1 time sink');
+    await expect.poll(() => ana.locator('.value-effort .chart svg path').count()).toBeGreaterThan(3);
+    await ana.screenshot({ path: `${SHOTS}prioritize-chart-before-1280.png` });
+    await bo.getByRole('complementary', { name: 'Item details' }).getByLabel('Business value', { exact: true }).selectOption('13');
+    await expect.poll(() => summary.textContent()).toBe('3 items: 1 quick win, 1 big bet, 1 filler, 0 time sinks');
+    await ana.screenshot({ path: `${SHOTS}prioritize-chart-after-1280.png` });
+    await ana.setViewportSize({ width: 1440, height: 900 });
+    await ana.screenshot({ path: `${SHOTS}prioritize-chart-1440.png` });
+    // Clicking a point opens its item: the accessible table lists the same points.
+    expect(await ana.getByRole('table', { name: 'Items by value and effort' }).locator('tbody tr').count()).toBe(3);
+
+    // Rank by WSJF: the preview says what moves; nothing has moved yet.
+    await ana.getByRole('group', { name: 'View' }).getByRole('button', { name: 'List' }).click();
+    await ana.getByRole('button', { name: 'Prioritize' }).click();
+    await ana.getByRole('dialog', { name: 'Prioritization' }).getByRole('button', { name: 'Rank by WSJF…' }).click();
+    const rank = ana.getByRole('dialog', { name: 'Rank by WSJF' });
+    await expect.poll(() => rank.locator('.dialog-text').textContent()).toBe('2 of the 3 scored items would move. Items without a score, done and archived items keep their places.');
+    expect(await rank.locator('.rank-moves li').allTextContents()).toEqual(['▲#3 → #2Export to PDF3.33', '▼#2 → #3Dark mode1.88']);
+    expect(await rowTitles(bo)).toEqual(['Fix checkout crash', 'Dark mode', 'Export to PDF', 'Rewrite billing']);
+    await ana.screenshot({ path: `${SHOTS}prioritize-rank-preview-1440.png` });
+
+    // Meanwhile Bo moves the crash fix to the bottom by keyboard: the preview calls it out, and it keeps its place.
+    await row(bo, 'Fix checkout crash').click();
+    await bo.getByRole('button', { name: 'Close details' }).click();
+    for (let i = 0; i < 3; i++) await bo.keyboard.press('Alt+ArrowDown');
+    await expect.poll(() => rowTitles(bo)).toEqual(['Dark mode', 'Export to PDF', 'Rewrite billing', 'Fix checkout crash']);
+    await expect.poll(() => rank.getByRole('alert').textContent()).toContain('Moved by hand since this preview: “Fix checkout crash”. They keep their new places.');
+    await ana.screenshot({ path: `${SHOTS}prioritize-rank-conflict-1440.png` });
+    await rank.getByRole('button', { name: 'Apply the new order' }).click();
+    // The crash fix stays where Bo put it; the other scored items take WSJF order in the places left, for both.
+    const ranked = ['Export to PDF', 'Dark mode', 'Rewrite billing', 'Fix checkout crash'];
+    await expect.poll(() => rowTitles(bo)).toEqual(ranked);
+    await expect.poll(() => rowTitles(ana)).toEqual(ranked);
+    await expect.poll(() => ana.locator('.toast').textContent()).toContain('Ranked by WSJF: 1 item moved');
+    // One undo step takes the whole ranking back.
+    await ana.locator('.toast').getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => rowTitles(bo)).toEqual(['Dark mode', 'Export to PDF', 'Rewrite billing', 'Fix checkout crash']);
+  });
+});
