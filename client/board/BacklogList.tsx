@@ -44,6 +44,8 @@ export interface BacklogListProps {
   onRowClick: (id: string, event: { shiftKey: boolean; metaKey: boolean; ctrlKey: boolean }) => void;
   onOpen: (id: string) => void;
   onInsertBelow: (id: string) => void;
+  /** False while the view is sorted by a field: rows then cannot be dragged (the order shown is not the backlog's). */
+  reorderable: boolean;
   /** Lets the page scroll a row into view before focusing it. */
   scrollToRef: { current: ((index: number) => void) | null };
 }
@@ -223,7 +225,7 @@ export function BacklogList(props: BacklogListProps) {
               return (
                 <SortableRow
                   key={item.id}
-                  readOnly={props.session.readOnly}
+                  readOnly={props.session.readOnly || !props.reorderable}
                   item={item}
                   epic={item.parent === null ? undefined : props.everyItem.get(item.parent)}
                   children={props.childCounts.get(item.id)}

@@ -21,7 +21,9 @@ import { Composer } from './Composer.js';
 import { ExportDialog, GroomingPanel, HelpOverlay, ImportDialog, InviteDialog, PrioritizeDialog, RankDialog, SessionBar, SplitDialog, SummaryDialog, ValueEffortChart } from './lazyParts.js';
 import { ScoreColumnsContext, scoreColumnTracks } from '../prioritization/ScoreColumns.js';
 import { scoringFrameworks, useFrameworks } from '../prioritization/useFrameworks.js';
-import { NO_FILTERS, allLabels, applyFilters, type Filters } from './filters.js';
+import { NO_FILTERS, allLabels, applyFilters } from './filters.js';
+import { BACKLOG_ORDER, sortItems } from './sorting.js';
+import { useBacklogView } from './useBacklogView.js';
 import { ItemPanel } from '../item/ItemPanel.js';
 import { Toolbar } from './Toolbar.js';
 import { useBoardShortcuts } from './useBoardShortcuts.js';
@@ -40,7 +42,8 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
   const grooming = useGroomingSession(session.doc);
   const running = grooming !== null && grooming.endedAt === null;
 
-  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const { filters, sort, mode, setFilters, setSort, setMode } = useBacklogView();
+  const sorted = sort.by !== '';
   const [insertAfterId, setInsertAfterId] = useState<string | null>(null);
   const [splittingId, setSplittingId] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'help' | 'invite' | 'summary' | 'export' | 'prioritize' | null>(null);
@@ -48,8 +51,7 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
   const [ranking, setRanking] = useState<Framework | null>(null);
   const frameworks = useFrameworks(session.doc);
   const scoreColumns = useMemo(() => scoringFrameworks(frameworks), [frameworks]);
-  const [view, setView] = useState<'list' | 'chart'>('list');
-  const showChart = view === 'chart' && frameworks.includes('value-effort');
+  const showChart = mode === 'chart' && frameworks.includes('value-effort');
   /** The import dialog, with the file dropped on the board (null: it asks for one). */
   const [importing, setImporting] = useState<{ file: File | null } | null>(null);
   /** An item to select once the filters show it ("Show it" on a notice). */
@@ -58,7 +60,7 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
   const composerRef = useRef<HTMLInputElement>(null);
   const scrollToRef = useRef<((index: number) => void) | null>(null);
 
-  const visible = useMemo(() => applyFilters(items, filters), [items, filters]);
+  const visible = useMemo(() => sortItems(applyFilters(items, filters, { now: Date.now(), frameworks }), sort), [items, filters, frameworks, sort]);
   const labels = useMemo(() => allLabels(items), [items]);
   // Counted once per change to the items, not on every render (presence changes re-render the board).
   const shownTotal = useMemo(() => items.filter((item) => filters.showArchived || !item.archived).length, [items, filters.showArchived]);
@@ -69,6 +71,8 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
     return counts;
   }, [items]);
   const me = peers.find((peer) => peer.isMe);
+  // Epics to filter by: items of the epic kind and any item others belong to.
+  const epics = useMemo(() => items.filter((item) => !item.archived && (item.kind === 'epic' || childCounts.has(item.id))), [items, childCounts]);
 
   const scrollTo = useCallback((index: number) => scrollToRef.current?.(index), []);
   const select = useSelection(visible, scrollTo);
@@ -104,7 +108,7 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
     // Keep inserting below the new item, so a run of stories lands in order.
     if (insertAfterId) setInsertAfterId(id);
     const added = orderedItems(session.doc).find((item) => item.id === id);
-    if (added && applyFilters([added], filters).length === 0) {
+    if (added && applyFilters([added], filters, { now: Date.now(), frameworks }).length === 0) {
       show({
         text: `“${shorten(added.title, 60)}” was added, but your filters hide it`,
         action: {
@@ -142,6 +146,10 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
       },
       moveBlock: (direction) => {
         if (readOnly) return;
+        if (sorted) {
+          show({ text: 'The list is sorted by a field: switch back to backlog order to move items', action: { label: 'Backlog order', run: () => setSort(BACKLOG_ORDER) } });
+          return;
+        }
         const block = select.targets();
         actions.moveBlock(block, direction);
         if (block.length > 0) select.focusRow(select.focusedId ?? block[0]!);
@@ -250,8 +258,12 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
             total={shownTotal}
             searchRef={searchRef}
             onChange={setFilters}
-            view={frameworks.includes('value-effort') ? view : null}
-            onView={setView}
+            sort={sort}
+            onSort={setSort}
+            frameworks={frameworks}
+            epics={epics}
+            view={frameworks.includes('value-effort') ? mode : null}
+            onView={setMode}
           />
           {!readOnly && (
             <Composer
@@ -262,6 +274,14 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
               onClearPosition={() => setInsertAfterId(null)}
               onAdded={onAdded}
             />
+          )}
+          {sorted && !showChart && (
+            <div className="selection-bar" role="status">
+              Sorted for viewing; the backlog order is unchanged. Items move only in backlog order.
+              <button type="button" className="link-button" onClick={() => setSort(BACKLOG_ORDER)}>
+                Backlog order
+              </button>
+            </div>
           )}
           {select.selected.length > 1 && (
             <div className="selection-bar" role="status">
@@ -282,6 +302,7 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
               <BacklogHeader />
               <BacklogList
                 session={session}
+                reorderable={!sorted}
                 items={visible}
                 everyItem={byId}
                 childCounts={childCounts}
@@ -343,7 +364,7 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
             }}
             onChart={() => {
               setDialog(null);
-              setView('chart');
+              setMode('chart');
             }}
           />
         )}

@@ -4,8 +4,11 @@
  * by score after checking the preview, while the other person moves an item.
  */
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import type { Page } from 'playwright-core';
-import { SHOTS, addItems, browserSuite, row, rowTitles, twoPeople } from './board-helpers.js';
+import { addItem, setFramework, updateItem } from '../../shared/index.js';
+import { connectClient } from '../helpers/clients.js';
+import { SHOTS, addItems, browserSuite, openBoard, row, rowTitles, twoPeople } from './board-helpers.js';
 
 const suite = browserSuite();
 
@@ -93,5 +96,50 @@ describe('prioritizing', () => {
     // One undo step takes the whole ranking back.
     await ana.locator('.toast').getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => rowTitles(bo)).toEqual(['Dark mode', 'Export to PDF', 'Rewrite billing', 'Fix checkout crash']);
+  });
+
+  it('sorts and filters the view without touching the order, and a link carries the view to someone else', async () => {
+    const { ana, bo } = await twoPeople(suite, 'view');
+    const board = new URL(ana.url()).pathname.split('/').pop()!;
+    const seed = connectClient(suite.relay.syncUrl, board, new Y.Doc());
+    await seed.synced();
+    const doc = seed.doc;
+    setFramework(doc, 'wsjf', true);
+    const epic = addItem(doc, { title: 'Checkout', kind: 'epic' });
+    const wsjf = (id: string, businessValue: number, jobSize: number) => updateItem(doc, id, { scoreInputs: { businessValue, timeCriticality: 1, riskReduction: 1, jobSize } });
+    wsjf(addItem(doc, { title: 'Pay by card', parent: epic, priority: 'must' }), 8, 5);
+    wsjf(addItem(doc, { title: 'Dark mode', priority: 'could' }), 20, 2);
+    wsjf(addItem(doc, { title: 'Receipts', parent: epic, priority: 'must' }), 13, 1);
+    addItem(doc, { title: 'Unscored idea' });
+    const order = ['Checkout', 'Pay by card', 'Dark mode', 'Receipts', 'Unscored idea'];
+    await expect.poll(() => rowTitles(ana)).toEqual(order);
+
+    // Sort by WSJF, highest first: the view changes, the backlog (Bo's list) does not, and rows cannot be dragged.
+    await ana.getByLabel('Sort by').selectOption('score:wsjf');
+    await expect.poll(() => rowTitles(ana)).toEqual(['Receipts', 'Dark mode', 'Pay by card', 'Checkout', 'Unscored idea']);
+    expect(await rowTitles(bo)).toEqual(order);
+    expect(await ana.getByRole('status').filter({ hasText: 'Sorted for viewing' }).count()).toBe(1);
+    // Filters combine: must-haves of the Checkout epic.
+    await ana.getByRole('button', { name: 'More filters' }).click();
+    await ana.getByLabel('Filter by priority').selectOption('must');
+    await ana.getByLabel('Filter by epic').selectOption({ label: 'Checkout' });
+    await expect.poll(() => rowTitles(ana)).toEqual(['Receipts', 'Pay by card']);
+    await ana.screenshot({ path: `${SHOTS}view-sorted-filtered-1280.png` });
+    const link = ana.url();
+    expect(new URL(link).search).toBe(`?priority=must&epic=${epic}&sort=score%3Awsjf&dir=desc`);
+
+    // The link opens the same view for someone else.
+    const carol = await openBoard(suite.browser, link, { name: 'Carol', width: 1440, height: 900 });
+    suite.track(carol.context);
+    await expect.poll(() => rowTitles(carol.page)).toEqual(['Receipts', 'Pay by card']);
+    await carol.page.screenshot({ path: `${SHOTS}view-shared-link-1440.png` });
+
+    // Bo adds an item the filters hide: Ana's list stays, and nothing vanishes without a word for Bo's own add.
+    await bo.getByLabel('Filter by kind').selectOption('bug');
+    await addItems(bo, ['Crash on save']);
+    await expect.poll(() => bo.locator('.toast').textContent()).toContain('was added, but your filters hide it');
+    await bo.locator('.toast').getByRole('button', { name: 'Show it' }).click();
+    await expect.poll(() => rowTitles(bo)).toEqual([...order, 'Crash on save']);
+    seed.destroy();
   });
 });
