@@ -4,7 +4,7 @@
  * Reading is lenient: a value it does not know is dropped, not an error.
  */
 import { ITEM_KINDS, ITEM_STATUSES } from '../../shared/index.js';
-import { AGE_FILTERS, NO_FILTERS, PRIORITY_FILTERS, type Filters } from './filters.js';
+import { AGE_FILTERS, PRIORITY_FILTERS, type Filters } from './filters.js';
 import { BACKLOG_ORDER, SORT_FIELDS, type Sort } from './sorting.js';
 
 export interface BacklogView {
