@@ -160,12 +160,19 @@ export function updateItem(doc: Y.Doc, id: string, patch: ItemPatch): void {
   });
 }
 
+/** Labels to add to and remove from each item of a multi-item edit, leaving its other labels alone. */
+export interface LabelChanges {
+  add?: string[];
+  remove?: string[];
+}
+
 /**
  * Writes one patch to several items (multi-select: kind, status, priority,
- * labels, epic, prioritization inputs) in one transaction, so one undo
- * reverts it. Every id and the patch are checked before anything is written.
+ * epic, prioritization inputs), and adds or removes labels on each, in one
+ * transaction, so one undo reverts it. Every id, the patch and the labels
+ * are checked before anything is written.
  */
-export function updateItems(doc: Y.Doc, ids: string[], patch: ItemPatch): void {
+export function updateItems(doc: Y.Doc, ids: string[], patch: ItemPatch, labels: LabelChanges = {}): void {
   const items = requireItems(doc, ids, 'updateItems');
   checkPatch(patch, 'updateItems');
   checkEstimateCard(doc, patch.estimate, 'updateItems');
@@ -173,12 +180,20 @@ export function updateItems(doc: Y.Doc, ids: string[], patch: ItemPatch): void {
     if (patch.parent === id) throw new Error(`updateItems: item ${JSON.stringify(id)} cannot be its own parent`);
     checkParent(doc, id, patch.parent);
   }
+  const add = labels.add ?? [];
+  const remove = labels.remove ?? [];
+  checkPatch({ labels: [...add, ...remove] }, 'updateItems');
   if (items.length === 0) return;
   const now = Date.now();
   doc.transact(() => {
     stampSchema(doc);
-    for (const item of items) {
+    for (const [index, item] of items.entries()) {
       applyPatch(item, patch);
+      if (add.length > 0 || remove.length > 0) {
+        const current = snapshotItem(ids[index]!, item).labels;
+        const gone = new Set(remove.map((label) => label.trim()));
+        setLabels(item, [...current.filter((label) => !gone.has(label)), ...add]);
+      }
       item.set('updatedAt', now);
     }
   });

@@ -18,7 +18,7 @@ import { BacklogList } from './BacklogList.js';
 import { BacklogTotals } from './BacklogTotals.js';
 import { BoardHeader } from './BoardHeader.js';
 import { Composer } from './Composer.js';
-import { ExportDialog, GroomingPanel, HelpOverlay, ImportDialog, InviteDialog, PrioritizeDialog, RankDialog, SessionBar, SplitDialog, SummaryDialog, ValueEffortChart } from './lazyParts.js';
+import { BulkEditDialog, ExportDialog, GroomingPanel, HelpOverlay, ImportDialog, InviteDialog, PrioritizeDialog, RankDialog, SessionBar, SplitDialog, SummaryDialog, ValueEffortChart } from './lazyParts.js';
 import { ScoreColumnsContext, scoreColumnTracks } from '../prioritization/ScoreColumns.js';
 import { scoringFrameworks, useFrameworks } from '../prioritization/useFrameworks.js';
 import { NO_FILTERS, allLabels, applyFilters } from './filters.js';
@@ -49,6 +49,8 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
   const [dialog, setDialog] = useState<'help' | 'invite' | 'summary' | 'export' | 'prioritize' | null>(null);
   /** The framework whose ranking is being previewed. */
   const [ranking, setRanking] = useState<Framework | null>(null);
+  /** The items whose fields are being set together. */
+  const [bulkEditing, setBulkEditing] = useState<string[] | null>(null);
   const frameworks = useFrameworks(session.doc);
   const scoreColumns = useMemo(() => scoringFrameworks(frameworks), [frameworks]);
   const showChart = mode === 'chart' && frameworks.includes('value-effort');
@@ -165,7 +167,7 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
       undo: () => session.undo.undo(),
       redo: () => session.undo.redo(),
     },
-    () => dialog !== null || ranking !== null || importing !== null || splittingId !== null || Boolean(session.awareness.getLocalState()?.dragging),
+    () => dialog !== null || ranking !== null || bulkEditing !== null || importing !== null || splittingId !== null || Boolean(session.awareness.getLocalState()?.dragging),
   );
 
   const onRowClick = (id: string, event: { shiftKey: boolean; metaKey: boolean; ctrlKey: boolean }) => {
@@ -286,6 +288,11 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
           {select.selected.length > 1 && (
             <div className="selection-bar" role="status">
               {select.selected.length} selected: drag any of them or press Alt + ↑ ↓ to move them together
+              {!readOnly && (
+                <button type="button" className="link-button" onClick={() => setBulkEditing(select.selected)}>
+                  Set fields…
+                </button>
+              )}
               <button type="button" className="link-button" onClick={select.clear}>
                 Clear
               </button>
@@ -365,6 +372,20 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
             onChart={() => {
               setDialog(null);
               setMode('chart');
+            }}
+          />
+        )}
+        {bulkEditing && (
+          <BulkEditDialog
+            session={session}
+            ids={bulkEditing}
+            epics={epics}
+            labels={labels}
+            frameworks={scoreColumns}
+            onClose={() => setBulkEditing(null)}
+            onDone={(undo) => {
+              show({ text: `Changed ${bulkEditing.length} items`, action: { label: 'Undo', run: () => void undo() } });
+              setBulkEditing(null);
             }}
           />
         )}

@@ -17,3 +17,4 @@ export const ExportDialog = lazy(() => import('../export/ExportDialog.js').then(
 export const PrioritizeDialog = lazy(() => import('../prioritization/PrioritizeDialog.js').then((module) => ({ default: module.PrioritizeDialog })));
 export const RankDialog = lazy(() => import('../prioritization/RankDialog.js').then((module) => ({ default: module.RankDialog })));
 export const ValueEffortChart = lazy(() => import('../prioritization/ValueEffortChart.js').then((module) => ({ default: module.ValueEffortChart })));
+export const BulkEditDialog = lazy(() => import('./BulkEditDialog.js').then((module) => ({ default: module.BulkEditDialog })));

@@ -63,7 +63,7 @@ export function inputScale(input: ScoreInput): readonly number[] | null {
 
 function checkInput(input: ScoreInput, value: unknown): void {
   if (value === null) return;
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`${input} must be a number or null; got ${JSON.stringify(value)}`);
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`${input} must be a number or null; got ${typeof value === 'number' ? value : JSON.stringify(value)}`);
   const scale = inputScale(input);
   if (scale !== null) {
     if (!scale.includes(value)) throw new Error(`${input} must be one of ${scale.join(', ')}; got ${value}`);

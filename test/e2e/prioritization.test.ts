@@ -142,4 +142,35 @@ describe('prioritizing', () => {
     await expect.poll(() => rowTitles(bo)).toEqual([...order, 'Crash on save']);
     seed.destroy();
   });
+
+  it('sets fields of several selected items at once, as one undo step', async () => {
+    const { ana, bo } = await twoPeople(suite, 'bulk');
+    await addItems(ana, ['Login page', 'Signup page', 'Profile page', 'Settings page']);
+    await ana.getByRole('button', { name: 'Prioritize' }).click();
+    await ana.getByRole('dialog', { name: 'Prioritization' }).getByRole('checkbox', { name: /^WSJF/ }).check();
+    await ana.getByRole('dialog', { name: 'Prioritization' }).getByRole('button', { name: 'Close' }).click();
+
+    await row(ana, 'Login page').click();
+    await row(ana, 'Signup page').click({ modifiers: ['Control'] });
+    await row(ana, 'Settings page').click({ modifiers: ['Control'] });
+    await ana.getByRole('button', { name: 'Set fields…' }).click();
+    const dialog = ana.getByRole('dialog', { name: 'Set fields of 3 items' });
+    await dialog.getByLabel('Kind').selectOption('bug');
+    await dialog.getByLabel('Priority').selectOption('should');
+    await dialog.getByLabel('Add a label').fill('q3');
+    await dialog.getByLabel('Business value').selectOption('8');
+    await ana.screenshot({ path: `${SHOTS}bulk-edit-1280.png` });
+    await dialog.getByRole('button', { name: 'Apply to 3 items' }).click();
+
+    const kinds = (page: Page) => page.locator('[role="option"] .kind').allTextContents();
+    await expect.poll(() => kinds(bo)).toEqual(['Bug', 'Bug', 'Story', 'Bug']);
+    expect(await row(bo, 'Signup page').locator('.label-chip').allTextContents()).toEqual(['q3']);
+    expect(await row(bo, 'Settings page').locator('.priority').textContent()).toBe('Should');
+    await row(bo, 'Settings page').click();
+    expect(await bo.getByRole('complementary', { name: 'Item details' }).getByLabel('Business value', { exact: true }).inputValue()).toBe('8');
+
+    await ana.locator('.toast').getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => kinds(bo)).toEqual(['Story', 'Story', 'Story', 'Story']);
+    expect(await bo.locator('.label-chip').count()).toBe(0);
+  });
 });

@@ -188,6 +188,16 @@ describe('setting fields of several items at once', () => {
     expect(item(doc, ids.c!).scoreInputs.timeCriticality).toBe(8);
   });
 
+  it('adds and removes labels on every item, keeping the other labels of each', () => {
+    const { doc, ids } = board('a', 'b');
+    updateItem(doc, ids.a!, { labels: ['web', 'old'] });
+    updateItem(doc, ids.b!, { labels: ['ios'] });
+    updateItems(doc, [ids.a!, ids.b!], {}, { add: ['q3'], remove: ['old'] });
+    expect(item(doc, ids.a!).labels).toEqual(['q3', 'web']);
+    expect(item(doc, ids.b!).labels).toEqual(['ios', 'q3']);
+    expectRejected(doc, () => updateItems(doc, [ids.a!], { kind: 'bug' }, { add: ['bad\nlabel'] }), /a label contains a line break/);
+  });
+
   it('checks every item and the patch before writing anything', () => {
     const { doc, ids } = board('a', 'b');
     expectRejected(doc, () => updateItems(doc, [ids.a!, 'nope'], { kind: 'bug' }), /unknown item id "nope"/);
