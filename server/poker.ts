@@ -3,7 +3,7 @@
  * private key, so that no participant can read a vote before the reveal.
  *
  *   GET  /api/time                                   {"now": ms}: the relay's clock, for clients' offsets
- *   POST /api/boards/<board>/rounds                  {"itemId"} -> 201 {"roundId", "secret"}
+ *   POST /api/boards/<board>/rounds                  {"itemId", "target"?} -> 201 {"roundId", "secret"}
  *   POST /api/boards/<board>/rounds/<round>/reveal   Authorization: Bearer <secret> -> 200
  *
  * With AUTH_SECRET set, both POSTs also need a facilitator's invite token
@@ -21,7 +21,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { verifyFacilitator } from './access.js';
 import { HttpError, readJson, sendJson as send, tokenOf } from './http-json.js';
 // The grooming part of the model only: the whole of shared/index.ts would load the importers' libraries into the relay.
-import { deckCards, generateRoundKeys, openRound, readSession, revealRound, type PrivateKey } from '../shared/grooming/index.js';
+import { ROUND_TARGETS, deckCards, generateRoundKeys, openRound, readSession, revealRound, valueDeck, type PrivateKey, type RoundTarget } from '../shared/grooming/index.js';
 import { randomId, newId } from '../shared/ids.js';
 import { BOARD_ID } from './paths.js';
 import type { Rooms } from './rooms.js';
@@ -45,19 +45,21 @@ export function createPokerApi(rooms: Rooms, store: BoardStore, authSecret: stri
   }
 
   async function createRound(board: string, request: IncomingMessage): Promise<{ roundId: string; secret: string }> {
-    const { itemId } = await readJson(request);
+    const { itemId, target = 'estimate' } = await readJson(request);
     if (typeof itemId !== 'string') throw new HttpError(400, 'itemId must be an item id');
+    if (!(ROUND_TARGETS as readonly unknown[]).includes(target)) throw new HttpError(400, `target must be one of ${ROUND_TARGETS.join(', ')}`);
     const keys = await generateRoundKeys();
     const roundId = newId();
     const secret = randomId(32);
     return withRoom(board, (room) => {
       const session = readSession(room.doc);
       if (session === null || session.endedAt !== null) throw new HttpError(409, 'no grooming session is running on this board');
-      const deck = deckCards(session.deck);
+      // A value round uses the relative scale whatever deck the session estimates effort with.
+      const deck = target === 'estimate' ? deckCards(session.deck) : valueDeck();
       // The key is committed before the round exists anywhere else.
       store.saveRoundKey(board, roundId, { privateKey: JSON.stringify(keys.privateKey), secretHash: hash(secret) });
       try {
-        room.changeAsRelay((doc) => openRound(doc, { roundId, itemId, publicKey: keys.publicKey, deck, now: Date.now() }));
+        room.changeAsRelay((doc) => openRound(doc, { roundId, itemId, publicKey: keys.publicKey, deck, now: Date.now(), target: target as RoundTarget }));
       } catch (error) {
         throw new HttpError(409, (error as Error).message);
       }

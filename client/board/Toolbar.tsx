@@ -83,14 +83,6 @@ export function Toolbar({ filters, labels, shown, total, searchRef, onChange, so
           <input type="checkbox" checked={filters.showArchived} onChange={(event) => set({ showArchived: event.target.checked })} />
           Archived
         </label>
-        <span className="count" aria-live="polite">
-          {shown === total ? `${total} ${total === 1 ? 'item' : 'items'}` : `${shown} of ${total} items`}
-        </span>
-        {isFiltering(filters) && (
-          <button type="button" className="link-button" onClick={() => onChange({ ...NO_FILTERS, showArchived: filters.showArchived })}>
-            Clear filters
-          </button>
-        )}
       </div>
       <div className="toolbar toolbar-second">
         {showMore && (
@@ -112,6 +104,14 @@ export function Toolbar({ filters, labels, shown, total, searchRef, onChange, so
           </>
         )}
         <span className="toolbar-end">
+          <span className="count" aria-live="polite">
+            {shown === total ? `${total} ${total === 1 ? 'item' : 'items'}` : `${shown} of ${total} items`}
+          </span>
+          {isFiltering(filters) && (
+            <button type="button" className="link-button" onClick={() => onChange({ ...NO_FILTERS, showArchived: filters.showArchived })}>
+              Clear filters
+            </button>
+          )}
           <label className="sort">
             <span className="muted">Sort</span>
             <select aria-label="Sort by" value={sort.by} onChange={(event) => onSort({ by: event.target.value as SortField, dir: sort.dir })}>

@@ -4,7 +4,8 @@
  * reveal, re-vote and accept.
  */
 import { useEffect, useState } from 'react';
-import { acceptRound, castVote, deckCards, sealVote, setAutoReveal, type SessionSnapshot } from '../../shared/index.js';
+import { acceptRound, castVote, deckCards, sealVote, setAutoReveal, type RoundTarget, type SessionSnapshot } from '../../shared/index.js';
+import { useFrameworks } from '../prioritization/useFrameworks.js';
 import type { BoardSession } from '../session/BoardSession.js';
 import { DeckPicker } from './DeckPicker.js';
 import { RoundResults } from './RoundResults.js';
@@ -44,7 +45,26 @@ export function PokerRound({ session, grooming, itemId, present, onError }: Poke
       setBusy(false);
     }
   };
-  const startRound = () => run(async () => void (await openRoundOnRelay(session.boardId, session.token, itemId)));
+  const frameworks = useFrameworks(session.doc);
+  // Value rounds for the inputs the board's frameworks use (WSJF both, value/effort its value).
+  const valueTargets: RoundTarget[] = [
+    ...(frameworks.includes('wsjf') || frameworks.includes('value-effort') ? (['businessValue'] as const) : []),
+    ...(frameworks.includes('wsjf') ? (['timeCriticality'] as const) : []),
+  ];
+  const startRound = (target: RoundTarget) => run(async () => void (await openRoundOnRelay(session.boardId, session.token, itemId, target)));
+  const startButtons = (
+    <div className="poker-actions">
+      <DeckPicker session={session} deck={grooming.deck} onError={onError} />
+      <button type="button" disabled={busy || !session.remote.wsconnected} onClick={() => startRound('estimate')}>
+        Start estimation
+      </button>
+      {valueTargets.map((target) => (
+        <button key={target} type="button" className="button-secondary" disabled={busy || !session.remote.wsconnected} onClick={() => startRound(target)}>
+          Estimate {TARGET_NAMES[target]}
+        </button>
+      ))}
+    </div>
+  );
   const reveal = () => run(() => revealOnRelay(session.boardId, session.token, current!.id));
 
   // Auto-reveal: the facilitator's tab reveals once every present voter has voted.
@@ -60,12 +80,7 @@ export function PokerRound({ session, grooming, itemId, present, onError }: Poke
     return (
       <div className="poker">
         {isFacilitator ? (
-          <div className="poker-actions">
-            <DeckPicker session={session} deck={grooming.deck} onError={onError} />
-            <button type="button" disabled={busy || !session.remote.wsconnected} onClick={startRound}>
-              Start estimation
-            </button>
-          </div>
+          startButtons
         ) : (
           <p className="muted">No estimation round for this item yet.</p>
         )}
@@ -90,7 +105,10 @@ export function PokerRound({ session, grooming, itemId, present, onError }: Poke
   return (
     <div className="poker" data-round={current.id} data-round-status={current.status}>
       <div className="poker-head">
-        <strong>Round {current.number}</strong>
+        <strong>
+          Round {current.number}
+          {current.target !== 'estimate' && ` · ${TARGET_NAMES[current.target]}`}
+        </strong>
         <span className="muted">
           {Object.keys(current.voters).length} of {voters.length} voted
         </span>
@@ -130,13 +148,17 @@ export function PokerRound({ session, grooming, itemId, present, onError }: Poke
               ? {
                   busy,
                   canRevote: session.remote.wsconnected,
-                  onRevote: startRound,
+                  onRevote: () => startRound(current.target),
                   onAccept: (card) => session.act(() => acceptRound(session.doc, current.id, card, session.clock.now())),
                 }
               : undefined
           }
         />
       )}
+      {current.status === 'accepted' && isFacilitator && startButtons}
     </div>
   );
 }
+
+/** What a round estimates, as its buttons and heading say it. */
+const TARGET_NAMES: Record<RoundTarget, string> = { estimate: 'effort', businessValue: 'business value', timeCriticality: 'time criticality' };

@@ -3,15 +3,17 @@
  * secret that only this facilitator holds; it is kept in localStorage so a
  * reload can still reveal the round.
  */
+import type { RoundTarget } from '../../shared/index.js';
 import { roleOf, tokenQuery } from '../session/access.js';
 
 const SECRET = 'refinement-board.round-secret:';
 
-export async function openRoundOnRelay(boardId: string, token: string | null, itemId: string): Promise<string> {
+/** Opens a round on the relay: for the item's estimate, or for one of its value inputs. */
+export async function openRoundOnRelay(boardId: string, token: string | null, itemId: string, target: RoundTarget = 'estimate'): Promise<string> {
   const response = await fetch(`/api/boards/${boardId}/rounds${tokenQuery(token)}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ itemId }),
+    body: JSON.stringify({ itemId, target }),
   });
   const body = (await response.json()) as { roundId?: string; secret?: string; error?: string };
   if (!response.ok || !body.roundId || !body.secret) throw new Error(body.error ?? `the relay answered ${response.status}`);

@@ -3,6 +3,8 @@
  *
  *   doc.getMap('grooming').get('rounds')  Y.Map round id -> Y.Map:
  *     sessionId, itemId, number (1 for the first round of an item, 2 for a re-vote, ...)
+ *     target          what the round estimates: absent for the estimate, else a prioritization
+ *                     input on the relative scale ('businessValue' or 'timeCriticality')
  *     deck            the cards of this round, lowest first
  *     publicKey       the round's ECDH public key (JWK), written by the relay
  *     createdAt
@@ -23,12 +25,26 @@ import * as Y from 'yjs';
 import { itemsMap } from '../board.js';
 import { checkEstimateCard } from '../estimates.js';
 import { updateItem } from '../items.js';
-import { checkPatch } from '../schema.js';
+import { checkPatch, type ItemPatch } from '../schema.js';
 import { requireItem } from '../ordering.js';
 import { COFFEE_CARD, UNKNOWN_CARD, cardValue } from './decks.js';
 import { isSealedVote, openVote, type PrivateKey, type PublicKey, type SealedVote } from './seal.js';
 import { groomingMap, runningSessionMap, setCurrentRound, shallowEntries, type Outcome } from './session.js';
 import { roundResults, type RoundResults, type Vote } from './stats.js';
+import { RELATIVE_SCALE } from '../prioritization/inputs.js';
+
+/** What a round can estimate: the item's estimate (effort), or a value input of WSJF and value/effort. */
+export const ROUND_TARGETS = ['estimate', 'businessValue', 'timeCriticality'] as const;
+export type RoundTarget = (typeof ROUND_TARGETS)[number];
+
+/** The cards of a value round: the relative scale, and "?" for "cannot say". */
+export function valueDeck(): string[] {
+  return [...RELATIVE_SCALE.map(String), UNKNOWN_CARD];
+}
+
+function readTarget(value: unknown): RoundTarget {
+  return typeof value === 'string' && (ROUND_TARGETS as readonly string[]).includes(value) ? (value as RoundTarget) : 'estimate';
+}
 
 export type RoundStatus = 'voting' | 'revealed' | 'accepted';
 
@@ -42,6 +58,8 @@ export interface RoundSnapshot {
   sessionId: string;
   itemId: string;
   number: number;
+  /** What the round estimates. */
+  target: RoundTarget;
   deck: string[];
   status: RoundStatus;
   publicKey: PublicKey | null;
@@ -103,10 +121,12 @@ function roundsFor(doc: Y.Doc, sessionId: string, itemId: string): number {
  * Opens a round for the session's focus item (the relay does this, since
  * it keeps the private key) and makes it the current round.
  */
-export function openRound(doc: Y.Doc, options: { roundId: string; itemId: string; publicKey: PublicKey; deck: string[]; now: number }): void {
+export function openRound(doc: Y.Doc, options: { roundId: string; itemId: string; publicKey: PublicKey; deck: string[]; now: number; target?: RoundTarget }): void {
   const session = runningSessionMap(doc);
   requireItem(doc, options.itemId);
   if (!Array.isArray(options.deck) || options.deck.length === 0) throw new Error('a round needs a deck');
+  const target = options.target ?? 'estimate';
+  if (!(ROUND_TARGETS as readonly string[]).includes(target)) throw new Error(`a round estimates ${ROUND_TARGETS.slice(0, -1).join(', ')} or ${ROUND_TARGETS.at(-1)}; got ${JSON.stringify(target)}`);
   const sessionId = String(session.get('id'));
   doc.transact(() => {
     const round = new Y.Map<unknown>();
@@ -114,6 +134,7 @@ export function openRound(doc: Y.Doc, options: { roundId: string; itemId: string
     round.set('sessionId', sessionId);
     round.set('itemId', options.itemId);
     round.set('number', roundsFor(doc, sessionId, options.itemId));
+    if (target !== 'estimate') round.set('target', target);
     round.set('deck', options.deck);
     round.set('publicKey', options.publicKey);
     round.set('createdAt', options.now);
@@ -148,23 +169,29 @@ export function cardEstimate(card: string): number | string {
   return cardValue(card) ?? card;
 }
 
-/** Settles a revealed round on `card` and writes it to the item as its estimate. */
+/**
+ * Settles a revealed round on `card` and writes it to the item: as its
+ * estimate (and the item's outcome becomes "estimated"), or, for a value
+ * round, as that prioritization input.
+ */
 export function acceptRound(doc: Y.Doc, roundId: string, card: string, now: number): void {
   const round = requireRound(doc, roundId);
   if (roundStatus(round) === 'voting') throw new Error(`round ${JSON.stringify(roundId)} is not revealed yet`);
   if (typeof card !== 'string' || card === '' || card === UNKNOWN_CARD || card === COFFEE_CARD) throw new Error(`${JSON.stringify(card)} is not an estimate`);
   const itemId = String(round.get('itemId'));
   const outcomes = runningSessionMap(doc).get('outcomes') as Y.Map<Outcome>;
+  const target = readTarget(round.get('target'));
   // Checked before the transaction: a card the item would refuse must not leave the round half settled.
-  const estimate = cardEstimate(card);
-  checkPatch({ estimate }, `acceptRound ${JSON.stringify(roundId)}`);
-  checkEstimateCard(doc, estimate, `acceptRound ${JSON.stringify(roundId)}`);
+  const context = `acceptRound ${JSON.stringify(roundId)}`;
+  const patch: ItemPatch = target === 'estimate' ? { estimate: cardEstimate(card) } : { scoreInputs: { [target]: cardValue(card) ?? Number.NaN } };
+  checkPatch(patch, context);
+  checkEstimateCard(doc, patch.estimate, context);
   doc.transact(() => {
     round.set('accepted', card);
     round.set('acceptedAt', now);
     if (itemsMap(doc).has(itemId)) {
-      updateItem(doc, itemId, { estimate });
-      outcomes.set(itemId, 'estimated');
+      updateItem(doc, itemId, patch);
+      if (target === 'estimate') outcomes.set(itemId, 'estimated');
     }
   });
 }
@@ -185,6 +212,7 @@ export function readRound(doc: Y.Doc, roundId: string): RoundSnapshot | null {
     sessionId: String(round.get('sessionId') ?? ''),
     itemId: String(round.get('itemId') ?? ''),
     number: number(round.get('number')) ?? 1,
+    target: readTarget(round.get('target')),
     deck: Array.isArray(deck) ? deck.map(String) : [],
     status: roundStatus(round),
     publicKey: (round.get('publicKey') as PublicKey | undefined) ?? null,

@@ -81,7 +81,7 @@ describe.each([
     // Text written by others: the title reads as written, isolated, and the huge label is contained.
     expect(await rowTitles(page)).toContain('invoicegnp.exe');
     expect(await row(page, 'invoicegnp.exe').locator('.row-title bdi').count()).toBe(1);
-    const toolbar = (await page.locator('.toolbar').boundingBox())!;
+    const toolbar = (await page.locator('.toolbar').first().boundingBox())!;
     const labelFilter = (await page.getByLabel('Filter by label').boundingBox())!;
     expect(labelFilter.x + labelFilter.width).toBeLessThanOrEqual(toolbar.x + toolbar.width);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);

@@ -91,6 +91,29 @@ describe('a grooming session', () => {
     await fay.screenshot({ path: `${SHOTS}grooming-summary.png` });
   });
 
+  it('estimates business value in a sealed round, and accepting writes it to the item', async () => {
+    const { fay, vic } = await meeting();
+    await fay.getByRole('button', { name: 'Prioritize' }).click();
+    await fay.getByRole('dialog', { name: 'Prioritization' }).getByRole('checkbox', { name: /^WSJF/ }).check();
+    await fay.getByRole('dialog', { name: 'Prioritization' }).getByRole('button', { name: 'Close' }).click();
+    await fay.getByRole('button', { name: 'Estimate business value' }).click();
+    await expect.poll(() => vic.locator('.cards .card').allTextContents()).toEqual(['1', '2', '3', '5', '8', '13', '20', '?']);
+    expect(await vic.locator('.poker-head strong').textContent()).toBe('Round 1 · business value');
+    await fay.getByRole('button', { name: '8', exact: true }).click();
+    await vic.getByRole('button', { name: '13', exact: true }).click();
+    await expect.poll(() => voterCard(fay, 'Vic').textContent()).toBe('✓');
+    await fay.getByRole('button', { name: 'Reveal' }).click();
+    await expect.poll(() => voterCard(vic, 'Fay').textContent()).toBe('8');
+    await fay.getByRole('button', { name: 'Accept 13' }).click();
+    // The item's business value is set, its estimate is not, and effort can be estimated next.
+    await row(vic, 'Sign in with SSO').click();
+    await expect.poll(() => vic.getByRole('complementary', { name: 'Item details' }).getByLabel('Business value', { exact: true }).inputValue()).toBe('13');
+    expect(await row(vic, 'Sign in with SSO').locator('.estimate').textContent()).toBe('');
+    await fay.screenshot({ path: `${SHOTS}grooming-value-round.png` });
+    await fay.getByRole('button', { name: 'Start estimation' }).click();
+    await expect.poll(() => fay.locator('.poker-head strong').textContent()).toBe('Round 2');
+  });
+
   it('shows the same time on every screen, even with a clock that is seven seconds off', async () => {
     const { fay, vic, oli } = await meeting();
     // Each tab's remaining time, moved to one common instant of real time.

@@ -8,10 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import {
+  acceptRound,
   addItem,
   castVote,
   joinSession,
   openRoundVotes,
+  orderedItems,
   readRound,
   readSession,
   sealVote,
@@ -133,6 +135,32 @@ describe('sealed votes through the relay', () => {
     await valAgain.synced();
     expect((await openRoundVotes(readRound(valAgain.doc, roundId)!))!.votes).toHaveLength(3);
     for (const client of [listener, fay, vic, valAgain]) client.destroy();
+  });
+
+  it('opens a round on business value with the relative scale, and accepting it writes that input', async () => {
+    const board = `value-${Date.now()}`;
+    const fay = connectClient(relay.syncUrl, board);
+    await fay.synced();
+    const itemId = addItem(fay.doc, { title: 'Worth how much?' });
+    startSession(fay.doc, { facilitator: { id: 'fay', name: 'Fay' }, agenda: [itemId], now: Date.now(), deck: { id: 'custom', custom: DECK, unknownCard: false, coffeeCard: false } });
+    await waitFor(async () => (await api(`/api/boards/${board}/rounds`, { itemId, target: 'nonsense' })).status === 400, 'a bad target to be refused once the session arrived');
+    const opened = await api(`/api/boards/${board}/rounds`, { itemId, target: 'businessValue' });
+    expect(opened.status).toBe(201);
+    const { roundId, secret } = opened.body as { roundId: string; secret: string };
+    await waitFor(() => readRound(fay.doc, roundId) !== null, 'the round to arrive');
+    expect(readRound(fay.doc, roundId)).toMatchObject({ target: 'businessValue', deck: ['1', '2', '3', '5', '8', '13', '20', '?'] });
+    const publicKey = readRound(fay.doc, roundId)!.publicKey!;
+    castVote(fay.doc, roundId, { id: 'fay', name: 'Fay' }, await sealVote(publicKey, '13', { roundId, voter: 'fay' }), Date.now());
+    const vic = connectClient(relay.syncUrl, board);
+    await waitFor(() => Object.keys(readRound(vic.doc, roundId)?.voters ?? {}).length === 1, 'the vote to pass through the relay');
+    expect((await api(`/api/boards/${board}/rounds/${roundId}/reveal`, {}, secret)).status).toBe(200);
+    await waitFor(() => readRound(fay.doc, roundId)!.status === 'revealed', 'the reveal');
+    acceptRound(fay.doc, roundId, '13', Date.now());
+    expect(orderedItems(fay.doc)[0]!.scoreInputs.businessValue).toBe(13);
+    // Stored through the relay: a new client sees it.
+    const later = connectClient(relay.syncUrl, board);
+    await waitFor(() => orderedItems(later.doc)[0]?.scoreInputs.businessValue === 13, 'the value to reach a new client');
+    for (const client of [fay, vic, later]) client.destroy();
   });
 
   it('answers the time and refuses rounds without a session or for unknown items', async () => {

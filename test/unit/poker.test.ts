@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   acceptRound,
+  valueDeck,
   addItem,
   castVote,
   deckCards,
@@ -154,6 +155,27 @@ describe('the round state machine', () => {
     expect(orderedItems(doc)[0]!.estimate).toBe(5);
     expect(readSession(doc)!.outcomes[ids[0]!]).toBe('estimated');
     expect(() => acceptRound(doc, 'r1', '?', T0)).toThrow(/not an estimate/);
+  });
+
+  it('estimates business value in a sealed round, and accepting writes that input, not the estimate', async () => {
+    const { doc, ids } = meeting();
+    const keys = await generateRoundKeys();
+    openRound(doc, { roundId: 'v1', itemId: ids[1]!, publicKey: keys.publicKey, deck: valueDeck(), now: T0, target: 'businessValue' });
+    expect(readRound(doc, 'v1')).toMatchObject({ target: 'businessValue', deck: ['1', '2', '3', '5', '8', '13', '20', '?'] });
+    await vote(doc, 'v1', 'ana', '8');
+    await vote(doc, 'v1', 'ben', '13');
+    revealRound(doc, 'v1', keys.privateKey, T0 + 1000);
+    expect(() => acceptRound(doc, 'v1', '4', T0)).toThrow(/businessValue must be one of 1, 2, 3, 5, 8, 13, 20/);
+    acceptRound(doc, 'v1', '13', T0 + 2000);
+    const item = orderedItems(doc)[1]!;
+    expect(item.scoreInputs.businessValue).toBe(13);
+    expect(item.estimate).toBeNull();
+    // Estimating effort is still to do: the item is not marked estimated.
+    expect(readSession(doc)!.outcomes[ids[1]!]).toBeUndefined();
+    // A round for an estimate says so too.
+    await round(doc, 'r2', ids[1]!);
+    expect(readRound(doc, 'r2')!.target).toBe('estimate');
+    expect(() => openRound(doc, { roundId: 'x', itemId: ids[1]!, publicKey: keys.publicKey, deck: valueDeck(), now: T0, target: 'reach' as never })).toThrow(/a round estimates estimate, businessValue or timeCriticality/);
   });
 
   it('does not count a vote that reaches the round after its reveal', async () => {
