@@ -37,3 +37,4 @@ export * from './grooming/index.js';
 export * from './import/index.js';
 export * from './export/index.js';
 export * from './prioritization/index.js';
+export * from './intake/index.js';

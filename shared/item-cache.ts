@@ -11,6 +11,7 @@
  */
 import type * as Y from 'yjs';
 import { itemsMap, type ItemMap } from './board.js';
+import { requestsMap } from './intake/layout.js';
 import { inTransaction } from './yjs-internals.js';
 import type { OrderEntry } from './placement.js';
 import { snapshotItem, type ItemSnapshot } from './snapshot.js';
@@ -39,6 +40,8 @@ function cacheOf(doc: Y.Doc): ItemCache {
       if (event.path.length === 1 && (event as Y.YMapEvent<unknown>).keysChanged?.has('order')) created.sorted = null;
     }
   });
+  // A request's outcome decides whether the item made from it is in the backlog (intake/layout.ts).
+  requestsMap(doc).observeDeep(() => (created.sorted = null));
   caches.set(doc, created);
   cache = created;
   return cache;

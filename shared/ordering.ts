@@ -13,17 +13,24 @@ import { isValidOrderKey } from './order-keys.js';
 import { compareEntries, planPlacement, type OrderEntry } from './placement.js';
 import { cachedSnapshot, cachedSortedEntries } from './item-cache.js';
 import { readOrder, type ItemSnapshot } from './snapshot.js';
+import { inBacklog } from './intake/layout.js';
 
 /** `{after: null}` is the top of the list, `{before: null}` the bottom. */
 export type Place = { after: string | null } | { before: string | null };
 
 export const BOTTOM: Place = { before: null };
 
-/** Every item as (id, order), sorted by (order, id). Shared with a cache: do not modify it. */
+/**
+ * Every item of the backlog as (id, order), sorted by (order, id). Items
+ * made from a request whose outcome is not "accepted into this item" are
+ * left out (intake/layout.ts). Shared with a cache: do not modify it.
+ */
 export function sortedEntries(doc: Y.Doc): readonly OrderEntry[] {
   return cachedSortedEntries(doc, () => {
     const entries: OrderEntry[] = [];
-    itemsMap(doc).forEach((item, id) => entries.push({ id, order: readOrder(item) }));
+    itemsMap(doc).forEach((item, id) => {
+      if (inBacklog(doc, id, item)) entries.push({ id, order: readOrder(item) });
+    });
     return entries.sort(compareEntries);
   });
 }

@@ -1,0 +1,128 @@
+/**
+ * Requests: what customers, internal teams and client-facing teams ask for,
+ * kept in an inbox beside the backlog until someone triages them
+ * (triage.ts). The layout is in layout.ts.
+ */
+import * as Y from 'yjs';
+import { newId } from '../ids.js';
+import { stampSchema } from '../board.js';
+import { MAX_LABEL_LENGTH, MAX_TITLE_LENGTH, checkLine, checkString } from '../schema.js';
+import { requestsMap } from './layout.js';
+
+export const REQUEST_SOURCES = ['customer', 'internal', 'client-facing', 'other'] as const;
+export type RequestSource = (typeof REQUEST_SOURCES)[number];
+export const MAX_REQUEST_DESCRIPTION = 20_000;
+const MAX_LINK_LENGTH = 2_000;
+
+export interface RequestFields {
+  title: string;
+  description?: string;
+  source: RequestSource;
+  /** Which customer or team. */
+  sourceName?: string;
+  requester?: string;
+  link?: string;
+}
+
+export type Triage =
+  | { action: 'accepted'; itemId: string; by: string; at: number }
+  | { action: 'merged'; itemId: string; by: string; at: number }
+  | { action: 'needs-info'; question: string; by: string; at: number }
+  | { action: 'declined'; reason: string; by: string; at: number };
+
+export interface RequestSnapshot {
+  id: string;
+  title: string;
+  description: string;
+  source: RequestSource;
+  sourceName: string;
+  requester: string;
+  link: string;
+  receivedAt: number;
+  triage: Triage | null;
+}
+
+export function checkRequestFields(fields: unknown): asserts fields is RequestFields {
+  if (typeof fields !== 'object' || fields === null) throw new Error('a request must be an object');
+  const { title, description = '', source, sourceName = '', requester = '', link = '' } = fields as Record<string, unknown>;
+  checkLine('title', title, MAX_TITLE_LENGTH);
+  if ((title as string).trim() === '') throw new Error('a request needs a title');
+  checkString('description', description, MAX_REQUEST_DESCRIPTION);
+  if (!(REQUEST_SOURCES as readonly unknown[]).includes(source)) throw new Error(`source must be one of ${REQUEST_SOURCES.join(', ')}; got ${JSON.stringify(source)}`);
+  checkLine('sourceName', sourceName, MAX_LABEL_LENGTH);
+  checkLine('requester', requester, MAX_LABEL_LENGTH);
+  checkLine('link', link, MAX_LINK_LENGTH);
+  if (link !== '' && !/^https?:\/\/\S+$/i.test(link as string)) throw new Error(`link must be an http or https address; got ${JSON.stringify(link)}`);
+}
+
+/** Files a request into the inbox and returns its id. */
+export function fileRequest(doc: Y.Doc, fields: RequestFields, now: number): string {
+  checkRequestFields(fields);
+  const id = newId();
+  doc.transact(() => {
+    stampSchema(doc);
+    const request = new Y.Map<unknown>();
+    requestsMap(doc).set(id, request);
+    request.set('title', fields.title.trim());
+    request.set('description', fields.description ?? '');
+    request.set('source', fields.source);
+    request.set('sourceName', fields.sourceName?.trim() ?? '');
+    request.set('requester', fields.requester?.trim() ?? '');
+    request.set('link', fields.link ?? '');
+    request.set('receivedAt', now);
+  });
+  return id;
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+
+/** A stored outcome, or null when there is none or it is malformed (read leniently, never trusted). */
+function readTriage(value: unknown): Triage | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { action, by, at, itemId, question, reason } = value as Record<string, unknown>;
+  const base = { by: text(by), at: typeof at === 'number' ? at : 0 };
+  if ((action === 'accepted' || action === 'merged') && typeof itemId === 'string') return { action, itemId, ...base };
+  if (action === 'needs-info' && typeof question === 'string') return { action, question, ...base };
+  if (action === 'declined' && typeof reason === 'string') return { action, reason, ...base };
+  return null;
+}
+
+export function snapshotRequest(id: string, request: Y.Map<unknown>): RequestSnapshot {
+  const source = request.get('source');
+  const receivedAt = request.get('receivedAt');
+  return {
+    id,
+    title: text(request.get('title')),
+    description: text(request.get('description')),
+    source: (REQUEST_SOURCES as readonly unknown[]).includes(source) ? (source as RequestSource) : 'other',
+    sourceName: text(request.get('sourceName')),
+    requester: text(request.get('requester')),
+    link: text(request.get('link')),
+    receivedAt: typeof receivedAt === 'number' ? receivedAt : 0,
+    triage: readTriage(request.get('triage')),
+  };
+}
+
+export function readRequest(doc: Y.Doc, id: string): RequestSnapshot | null {
+  const request = requestsMap(doc).get(id);
+  return request instanceof Y.Map ? snapshotRequest(id, request) : null;
+}
+
+/** Every request, oldest first. */
+export function allRequests(doc: Y.Doc): RequestSnapshot[] {
+  const out: RequestSnapshot[] = [];
+  requestsMap(doc).forEach((request, id) => {
+    if (request instanceof Y.Map) out.push(snapshotRequest(id, request));
+  });
+  return out.sort((a, b) => a.receivedAt - b.receivedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** What waits for triage: requests not triaged yet, and those sent back for more information. */
+export function inbox(doc: Y.Doc): RequestSnapshot[] {
+  return allRequests(doc).filter((request) => request.triage === null || request.triage.action === 'needs-info');
+}
+
+/** The requests merged into an item, oldest first. */
+export function mergedRequests(doc: Y.Doc, itemId: string): RequestSnapshot[] {
+  return allRequests(doc).filter((request) => request.triage?.action === 'merged' && request.triage.itemId === itemId);
+}
