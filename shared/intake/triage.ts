@@ -38,7 +38,7 @@ export function acceptRequest(doc: Y.Doc, requestId: string, options: AcceptOpti
   checkBy(by);
   const fields = snapshotRequest(requestId, request);
   const id = requestItemId(requestId);
-  const patch = { title: fields.title, description: fields.description, ...(kind !== undefined && { kind }), ...(priority != null && { priority }) };
+  const patch = { title: fields.title, description: fields.description, ...(kind !== undefined && { kind }), ...(priority !== undefined && priority !== null && { priority }) };
   checkPatch(patch, `acceptRequest ${JSON.stringify(requestId)}`);
   checkPlace(doc, place, [id]);
   const entries = sortedEntries(doc).filter((entry) => entry.id !== id);
