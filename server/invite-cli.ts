@@ -17,14 +17,15 @@ function main(): void {
   const [boardArg, role, daysArg = '14'] = process.argv.slice(2);
   const config = readConfig();
   if (config.authSecret === undefined) throw new Error('AUTH_SECRET is not set: without it boards need no invite, share the board link instead');
-  if (boardArg === undefined || !isAccessRole(role)) throw new Error('usage: npm run invite -- <board id | new> <facilitator | member | viewer> [days]');
+  if (boardArg === undefined || !isAccessRole(role)) throw new Error('usage: npm run invite -- <board id | new> <facilitator | member | viewer | requester> [days]');
   const board = boardArg === 'new' ? newBoardId() : boardArg;
   if (!BOARD_ID.test(board)) throw new Error(`not a board id: ${JSON.stringify(board)}`);
   const days = Number(daysArg);
   if (!Number.isFinite(days) || days <= 0 || days > 365) throw new Error('days must be a number from 1 to 365');
   const token = signInvite(config.authSecret, { board, role, expiresAt: Date.now() + days * 86_400_000 });
   const base = (process.env.PUBLIC_URL || runningRelayUrl(config.dataDir) || relayUrls(config.host, config.port, config.tls !== undefined).main).replace(/\/$/, '');
-  process.stdout.write(`${base}/b/${board}?invite=${token}\n`);
+  // A requester has one page, the request form.
+  process.stdout.write(`${base}/b/${board}${role === 'requester' ? '/request' : ''}?invite=${token}\n`);
 }
 
 try {

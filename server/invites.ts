@@ -7,7 +7,7 @@
  *                                                 (a facilitator's token only; 404 without AUTH_SECRET)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { signInvite, toAccessRole, verifyFacilitator, verifyInvite } from './access.js';
+import { ACCESS_ROLES, signInvite, toAccessRole, verifyFacilitator, verifyInvite } from './access.js';
 import { HttpError, readJson, sendJson, tokenOf } from './http-json.js';
 import { BOARD_ID } from './paths.js';
 
@@ -35,7 +35,7 @@ export function createAccessApi(authSecret: string | null) {
     // "observer", the viewer's old name, from a tab that still runs the app from before the rename.
     const role = toAccessRole(body.role);
     const { days } = body;
-    if (role === null) throw new HttpError(400, 'role must be facilitator, member or viewer');
+    if (role === null) throw new HttpError(400, `role must be one of ${ACCESS_ROLES.join(', ')}`);
     if (typeof days !== 'number' || !Number.isFinite(days) || days <= 0 || days > MAX_INVITE_DAYS) {
       throw new HttpError(400, `days must be a number from 1 to ${MAX_INVITE_DAYS}`);
     }

@@ -8,6 +8,10 @@
  *                 names (grooming.session and .rounds, the running session's
  *                 facilitator and currentRound, any round and its fields)
  *   facilitator   everything
+ *   requester     only new entries of the top-level `requests` map (filing a
+ *                 request into the inbox, shared/intake/) and the board's
+ *                 schema version when it has none; no deletions of anything
+ *                 the board holds
  *
  * Opening and revealing rounds are the relay's own writes, behind the API's
  * role check (poker.ts). An update that breaks the rule is dropped whole: it
@@ -34,7 +38,9 @@
 import * as Y from 'yjs';
 import { MAX_PROTECTED_PATH, facilitatorOnlyPlace } from '../shared/grooming/protected-places.js';
 import { MAX_TYPE_DEPTH } from '../shared/document-limits.js';
-import { clockOf, declaredPlace, depthOf, itemAt, itemsInRange, pathOf, typeInItem, type AnyType } from '../shared/yjs-internals.js';
+import { META_ROOT, SCHEMA_VERSION_KEY } from '../shared/board.js';
+import { REQUESTS_ROOT } from '../shared/intake/layout.js';
+import { clockOf, declaredPlace, depthOf, itemAt, itemsInRange, pathOf, rootHasEntry, typeInItem, type AnyType } from '../shared/yjs-internals.js';
 import type { AccessRole } from './access.js';
 
 /** How many neighbours a key lookup may follow (a map entry's chain of overwrites). */
@@ -196,6 +202,10 @@ export function checkUpdate(doc: Y.Doc, { role, protectedClients }: PolicyContex
       if (place === UNRESOLVED) return deny('the update chains more than 10,000 overwrites of one entry');
       if (typeInItem(item) !== null && typeDepth(item) > MAX_TYPE_DEPTH) return deny(`the update nests shared types deeper than ${MAX_TYPE_DEPTH} levels`);
       if (!member) continue;
+      if (role === 'requester') {
+        if (!requesterMayWrite(doc, place)) return forbid('a requester may only file new requests');
+        continue;
+      }
       const what = protectedPlace(doc, place);
       if (what !== null) return forbid(`only a facilitator may write ${what}`);
     }
@@ -212,6 +222,7 @@ export function checkUpdate(doc: Y.Doc, { role, protectedClients }: PolicyContex
       if (!member) continue;
       for (const item of itemsInRange(doc, client, range.clock, previousEnd)) {
         if (item.deleted) continue;
+        if (role === 'requester') return forbid('a requester may not delete anything on the board');
         const what = protectedPlace(doc, declaredPlace(item) as { parent: AnyType; key: string | null });
         if (what !== null) return forbid(`only a facilitator may delete ${what}`);
       }
@@ -237,6 +248,21 @@ function protectedPlace(doc: Y.Doc, place: Exclude<Place, typeof UNRESOLVED>): s
   if (parent === null || parent instanceof Y.ID || key === null) return null;
   const path = typeof parent === 'string' ? [parent] : pathOf(doc, parent, MAX_PROTECTED_PATH - 1);
   return path === null ? null : facilitatorOnlyPlace([...path, key]);
+}
+
+/**
+ * A requester's write: a new key of the `requests` root (named by the root's
+ * name, as Yjs encodes an entry that overwrites nothing), anything inside a
+ * type new in this same update (which is itself checked where it goes), or
+ * the schema version of a board that has none. An entry that overwrites one
+ * the board holds resolves to the board's own root type, never its name, and
+ * is refused; so is a key the board already holds, named anyway.
+ */
+function requesterMayWrite(doc: Y.Doc, place: Exclude<Place, typeof UNRESOLVED>): boolean {
+  const { parent, key } = place;
+  if (parent instanceof Y.ID) return true;
+  if (typeof parent !== 'string' || key === null || rootHasEntry(doc, parent, key)) return false;
+  return parent === REQUESTS_ROOT || (parent === META_ROOT && key === SCHEMA_VERSION_KEY);
 }
 
 /** The type an item id names, when the board holds that item and it holds a type. */

@@ -5,18 +5,21 @@
  * from its token without asking the relay (offline too).
  *
  *   token   = base64url(payload) "." base64url(HMAC-SHA256(AUTH_SECRET, base64url(payload)))
- *   payload = {"v":1,"b":"<board id>","r":"facilitator"|"member"|"viewer","exp":<unix seconds>}
+ *   payload = {"v":1,"b":"<board id>","r":"facilitator"|"member"|"viewer"|"requester","exp":<unix seconds>}
  *
  * Anyone holding a token can read its payload; only the relay, which knows
  * the secret, can sign one, so what `readInvite` says is a claim until the
  * relay has checked it.
+ *
+ * A *requester* (a stakeholder outside the team) may only file new
+ * requests into the board's intake inbox (shared/intake/).
  *
  * A *viewer* sees the board and changes nothing. It is not a grooming
  * session's *observer*, a participant who does not vote (session.ts).
  * Tokens signed before that rename say "observer" for a viewer; they are
  * read as viewers.
  */
-export const ACCESS_ROLES = ['facilitator', 'member', 'viewer'] as const;
+export const ACCESS_ROLES = ['facilitator', 'member', 'viewer', 'requester'] as const;
 export type AccessRole = (typeof ACCESS_ROLES)[number];
 
 export interface Invite {

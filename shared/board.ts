@@ -9,8 +9,11 @@ import { MAX_TITLE_LENGTH, SCHEMA_VERSION, checkLine } from './schema.js';
 
 export type ItemMap = Y.Map<unknown>;
 
+export const META_ROOT = 'meta';
+export const SCHEMA_VERSION_KEY = 'schemaVersion';
+
 export function metaMap(doc: Y.Doc): Y.Map<unknown> {
-  return doc.getMap('meta');
+  return doc.getMap(META_ROOT);
 }
 
 export function itemsMap(doc: Y.Doc): Y.Map<ItemMap> {
@@ -24,7 +27,7 @@ export function itemsMap(doc: Y.Doc): Y.Map<ItemMap> {
  */
 export function stampSchema(doc: Y.Doc): void {
   const meta = metaMap(doc);
-  if (meta.get('schemaVersion') === undefined) meta.set('schemaVersion', SCHEMA_VERSION);
+  if (meta.get(SCHEMA_VERSION_KEY) === undefined) meta.set(SCHEMA_VERSION_KEY, SCHEMA_VERSION);
 }
 
 /** The schema version the document says it follows, or null when nothing was written yet. */

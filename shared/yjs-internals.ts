@@ -113,3 +113,13 @@ export function depthOf(type: AnyType, limit: number): number {
   for (let current = entryOf(type); current !== null && depth < limit; current = entryOf(current.parent)) depth++;
   return depth;
 }
+
+/**
+ * Whether the top-level map `name` of `doc` holds a live entry under `key`.
+ * Read from `doc.share` (a document loaded from an update holds a generic
+ * type for each root until an accessor asks for it) without creating the root.
+ */
+export function rootHasEntry(doc: Y.Doc, name: string, key: string): boolean {
+  const item = doc.share.get(name)?._map.get(key);
+  return item !== undefined && !item.deleted;
+}

@@ -10,11 +10,12 @@ import { Choice } from '../ui/Choice.js';
 import { copyText } from '../clipboard.js';
 import { Dialog } from '../ui/Dialog.js';
 
-const ROLES: readonly AccessRole[] = ['member', 'viewer', 'facilitator'];
+const ROLES: readonly AccessRole[] = ['member', 'viewer', 'facilitator', 'requester'];
 const ROLE_LABELS: Record<AccessRole, string> = {
   member: 'Member: edits the backlog and votes',
   viewer: 'Viewer: sees the board, changes nothing',
   facilitator: 'Facilitator: also runs sessions and makes invites',
+  requester: 'Requester: files requests into the inbox, nothing else',
 };
 
 export function InviteDialog({ session, auth, onClose }: { session: BoardSession; auth: boolean; onClose: () => void }) {
@@ -54,7 +55,12 @@ export function InviteDialog({ session, auth, onClose }: { session: BoardSession
           </button>
         </div>
       ) : (
-        <p>Anyone with this link can open and edit the board. Keep it among the people who should.</p>
+        <>
+          <p>Anyone with this link can open and edit the board. Keep it among the people who should.</p>
+          <p className="muted">
+            For people outside the team, the request form files requests into the inbox: {`${window.location.origin}/b/${session.boardId}/request`}
+          </p>
+        </>
       )}
       {error && (
         <p className="form-error" role="alert">

@@ -61,5 +61,6 @@ export async function createInvite(boardId: string, token: string | null, role: 
   });
   const body = (await response.json()) as { token?: string; error?: string };
   if (!response.ok || !body.token) throw new Error(body.error ?? `the relay answered ${response.status}`);
-  return `${window.location.origin}/b/${boardId}?invite=${body.token}`;
+  // A requester's link opens the request form, the only page that role has.
+  return `${window.location.origin}/b/${boardId}${role === 'requester' ? '/request' : ''}?invite=${body.token}`;
 }

@@ -28,8 +28,11 @@
  */
 import type * as Y from 'yjs';
 
+/** The top-level map of requests: the one place a requester may write (server/update-policy.ts). */
+export const REQUESTS_ROOT = 'requests';
+
 export function requestsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
-  return doc.getMap('requests');
+  return doc.getMap(REQUESTS_ROOT);
 }
 
 /** The item an accepted request becomes: one id per request, so two people accepting it at once make one item. */

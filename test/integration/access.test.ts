@@ -8,7 +8,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as encoding from 'lib0/encoding';
-import { addItem, handOff, joinSession, orderedItems, readSession, startSession } from '../../shared/index.js';
+import { acceptRequest, addItem, allRequests, fileRequest, handOff, joinSession, orderedItems, readSession, requestsMap, setFramework, startSession, updateItem } from '../../shared/index.js';
 import { signInvite, type AccessRole } from '../../server/access.js';
 import { encodeAwareness, encodeUpdate } from '../../server/protocol.js';
 import { craftUpdate } from '../helpers/craft-update.js';
@@ -170,6 +170,56 @@ describe('roles', () => {
     await back.synced();
     expect(readSession(back.doc)).toMatchObject({ facilitator: 'fay', currentRound: roundId });
     expect((back.doc.getMap('grooming').get('rounds') as Y.Map<unknown>).has(roundId)).toBe(true);
+  });
+
+  it('lets a requester file requests and nothing else, forged updates included, also on a board just loaded', async () => {
+    const board = 'intake';
+    const paula = join(board, 'facilitator');
+    await paula.synced();
+    const itemId = addItem(paula.doc, { title: 'Existing story' });
+    const earlier = fileRequest(paula.doc, { title: 'Filed by the team', source: 'internal' }, Date.now());
+    await sleep(200);
+    paula.destroy();
+    await sleep(300); // the board unloads (UNLOAD_DELAY_MS=0); the requester's connection loads it from storage
+
+    // A requester files a request: it is kept.
+    const rita = join(board, 'requester');
+    await rita.synced();
+    const filed = fileRequest(rita.doc, { title: 'Export invoices as PDF', source: 'customer', sourceName: 'Acme', requester: 'Rita' }, Date.now());
+
+    // Everything else a requester's client might send is dropped, each from a fresh connection (a client whose
+    // update was dropped resyncs by reconnecting): editing, adding, accepting, replacing or deleting requests,
+    // settings, and a crafted entry that names an existing request's key without overwriting it.
+    const forgeries: ((doc: Y.Doc) => void)[] = [
+      (doc) => updateItem(doc, itemId, { title: 'Hacked' }),
+      (doc) => addItem(doc, { title: 'Sneaked into the backlog' }),
+      (doc) => acceptRequest(doc, earlier, { by: 'Rita' }, Date.now()),
+      (doc) => requestsMap(doc).set(earlier, new Y.Map()),
+      (doc) => requestsMap(doc).delete(earlier),
+      (doc) => setFramework(doc, 'rice', true),
+    ];
+    const dropped = await metric('relay_dropped_updates_total{role="requester"}');
+    for (const forge of forgeries) {
+      const mallory = join(board, 'requester');
+      await mallory.synced();
+      forge(mallory.doc);
+      mallory.destroy();
+    }
+    const raw = new WebSocket(`${relay.syncUrl}/${board}?token=${invite(board, 'requester')}`);
+    await new Promise((resolve) => raw.once('open', resolve));
+    raw.send(encodeUpdate(craftUpdate([{ client: 9090, clock: 0, items: [{ parentRoot: 'requests', parentSub: earlier, values: ['replaced'] }] }])));
+    await waitFor(async () => (await metric('relay_dropped_updates_total{role="requester"}')) === dropped + forgeries.length + 1, 'every forged update to be dropped');
+    raw.close();
+
+    const back = join(board, 'facilitator');
+    await back.synced();
+    await waitFor(() => allRequests(back.doc).length === 2, "the requester's request to be there");
+    expect(orderedItems(back.doc).map((item) => item.title)).toEqual(['Existing story']);
+    expect(allRequests(back.doc).map((request) => [request.id, request.title, request.triage])).toEqual([
+      [earlier, 'Filed by the team', null],
+      [filed, 'Export invoices as PDF', null],
+    ]);
+    expect(back.doc.getMap('prioritization').size).toBe(0);
   });
 
   it('lets a connection publish presence only for its own client ids', async () => {

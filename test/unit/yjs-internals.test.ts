@@ -7,10 +7,24 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { clockOf, declaredPlace, depthOf, discardPending, hasPending, inTransaction, itemAt, itemsInRange, pathOf, rootName, typeInItem } from '../../shared/yjs-internals.js';
+import { clockOf, declaredPlace, depthOf, discardPending, hasPending, inTransaction, itemAt, itemsInRange, pathOf, rootHasEntry, rootName, typeInItem } from '../../shared/yjs-internals.js';
 import { craftUpdate } from '../helpers/craft-update.js';
 
 describe('the Yjs internals the policy relies on', () => {
+  it('tells whether a top-level map holds a key, in a document loaded from an update, without creating the root', () => {
+    const source = new Y.Doc();
+    source.getMap('requests').set('r1', new Y.Map());
+    source.getMap('requests').set('gone', 1);
+    source.getMap('requests').delete('gone');
+    const loaded = new Y.Doc();
+    Y.applyUpdate(loaded, Y.encodeStateAsUpdate(source));
+    expect(rootHasEntry(loaded, 'requests', 'r1')).toBe(true);
+    expect(rootHasEntry(loaded, 'requests', 'gone')).toBe(false);
+    expect(rootHasEntry(loaded, 'requests', 'other')).toBe(false);
+    expect(rootHasEntry(loaded, 'nothing', 'x')).toBe(false);
+    expect(loaded.share.has('nothing')).toBe(false);
+  });
+
   it('decodes an overwrite with its parent and key left out, implied by the entry it overwrites', () => {
     const doc = new Y.Doc();
     doc.getMap('m').set('k', 1);
