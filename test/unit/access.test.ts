@@ -24,8 +24,8 @@ function legacyToken(board: string, role: string): string {
 }
 
 describe('invite roles', () => {
-  it('are facilitator, member and viewer, none of them a session role', () => {
-    expect(ACCESS_ROLES).toEqual(['facilitator', 'member', 'viewer']);
+  it('are facilitator, member, viewer and requester, none of them a session role', () => {
+    expect(ACCESS_ROLES).toEqual(['facilitator', 'member', 'viewer', 'requester']);
     const doc = new Y.Doc();
     startSession(doc, { facilitator: { id: 'fay', name: 'Fay' }, agenda: [], now: 0 });
     joinSession(doc, { id: 'oli', name: 'Oli' }, 'observer');
