@@ -129,7 +129,7 @@ export function createHttpHandler(options: HttpOptions) {
       response.end('The client is not built. Run `npm run build` (npm start does it for you).\n');
       return;
     }
-    // The app routes /b/<boardId> itself: hand it index.html.
+    // The app routes /b/<boardId> and /b/<boardId>/request itself: hand it index.html.
     if (BOARD_PATH.test(path)) request.url = '/index.html';
     assets(request, response, () => {
       response.writeHead(404, { 'content-type': 'text/plain' });

@@ -2,7 +2,7 @@
 export const BOARD_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** The page of a board. */
-export const BOARD_PATH = /^\/b\/[A-Za-z0-9_-]{1,64}\/?$/;
+export const BOARD_PATH = /^\/b\/[A-Za-z0-9_-]{1,64}(\/request)?\/?$/;
 
 /** The WebSocket endpoint of a board: the stock client appends the board id to `ws://host/sync`. */
 export function boardFromSyncPath(path: string): string | null {

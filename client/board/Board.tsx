@@ -20,6 +20,9 @@ import { BoardHeader } from './BoardHeader.js';
 import { Composer } from './Composer.js';
 import { BulkEditDialog, ExportDialog, GroomingPanel, HelpOverlay, ImportDialog, InviteDialog, PrioritizeDialog, RankDialog, SessionBar, SplitDialog, SummaryDialog, ValueEffortChart } from './lazyParts.js';
 import { ScoreColumnsContext, scoreColumnTracks } from '../prioritization/ScoreColumns.js';
+import { InboxView } from '../intake/InboxView.js';
+import { MergedRequests } from '../intake/MergedRequests.js';
+import { useRequests } from '../intake/useRequests.js';
 import { scoringFrameworks, useFrameworks } from '../prioritization/useFrameworks.js';
 import { NO_FILTERS, allLabels, applyFilters } from './filters.js';
 import { BACKLOG_ORDER, sortItems } from './sorting.js';
@@ -54,6 +57,8 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
   const frameworks = useFrameworks(session.doc);
   const scoreColumns = useMemo(() => scoringFrameworks(frameworks), [frameworks]);
   const showChart = mode === 'chart' && frameworks.includes('value-effort');
+  const requests = useRequests(session.doc);
+  const waiting = requests.filter((request) => request.triage === null || request.triage.action === 'needs-info').length;
   /** The import dialog, with the file dropped on the board (null: it asks for one). */
   const [importing, setImporting] = useState<{ file: File | null } | null>(null);
   /** An item to select once the filters show it ("Show it" on a notice). */
@@ -251,113 +256,136 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
         </Suspense>
       )}
       <ScoreColumnsContext value={scoreColumns}>
-      <div className={openItem || showGrooming ? 'board-body with-panel' : 'board-body'}>
-        <main className="backlog-pane">
-          <Toolbar
-            filters={filters}
-            labels={labels}
-            shown={visible.length}
-            total={shownTotal}
-            searchRef={searchRef}
-            onChange={setFilters}
-            sort={sort}
-            onSort={setSort}
-            frameworks={frameworks}
-            epics={epics}
-            view={frameworks.includes('value-effort') ? mode : null}
-            onView={setMode}
-          />
-          {!readOnly && (
-            <Composer
-              session={session}
-              after={insertAfterId ? (byId.get(insertAfterId) ?? null) : null}
-              author={me?.user.name ?? ''}
-              inputRef={composerRef}
-              onClearPosition={() => setInsertAfterId(null)}
-              onAdded={onAdded}
-            />
-          )}
-          {sorted && !showChart && (
-            <div className="selection-bar" role="status">
-              Sorted for viewing; the backlog order is unchanged. Items move only in backlog order.
-              <button type="button" className="link-button" onClick={() => setSort(BACKLOG_ORDER)}>
-                Backlog order
+        <div className={openItem || showGrooming ? 'board-body with-panel' : 'board-body'}>
+          <main className="backlog-pane">
+            <div className="pane-tabs" role="tablist" aria-label="Backlog or inbox">
+              <button type="button" role="tab" aria-selected={mode !== 'inbox'} onClick={() => setMode('list')}>
+                Backlog
+              </button>
+              <button type="button" role="tab" aria-selected={mode === 'inbox'} onClick={() => setMode('inbox')}>
+                Inbox{waiting > 0 && <span className="tab-count">{waiting}</span>}
               </button>
             </div>
-          )}
-          {select.selected.length > 1 && (
-            <div className="selection-bar" role="status">
-              {select.selected.length} selected: drag any of them or press Alt + ↑ ↓ to move them together
-              {!readOnly && (
-                <button type="button" className="link-button" onClick={() => setBulkEditing(select.selected)}>
-                  Set fields…
-                </button>
-              )}
-              <button type="button" className="link-button" onClick={select.clear}>
-                Clear
-              </button>
-            </div>
-          )}
-          {showChart ? (
-            <Suspense fallback={<div className="value-effort" aria-busy="true" />}>
-              <ValueEffortChart items={visible} byId={byId} onOpen={side.openDetails} />
-            </Suspense>
-          ) : loaded && visible.length === 0 ? (
-            <p className="empty">{items.length === 0 ? 'This backlog is empty. Write the first item above.' : 'No items match these filters.'}</p>
-          ) : (
-            <div className="backlog" style={{ '--score-columns': scoreColumnTracks(scoreColumns) } as React.CSSProperties}>
-              <BacklogHeader />
-              <BacklogList
+            {mode === 'inbox' ? (
+              <InboxView
                 session={session}
-                reorderable={!sorted}
-                items={visible}
-                everyItem={byId}
-                childCounts={childCounts}
-                selection={select.set}
-                focusedId={select.focusedId}
-                openId={side.openId}
-                peers={peers}
-                flashes={flashes}
-                onRowClick={onRowClick}
-                focusItemId={sessionFocus}
-                onOpen={side.openDetails}
-                onInsertBelow={focusComposer}
-                scrollToRef={scrollToRef}
+                requests={requests}
+                items={items}
+                byId={byId}
+                selected={select.focusedId ? (byId.get(select.focusedId) ?? null) : null}
+                onDone={(text, undo) => show({ text, action: { label: 'Undo', run: () => void undo() } })}
               />
-              <BacklogTotals items={visible} filtered={visible.length !== shownTotal} />
-            </div>
-          )}
-        </main>
-        {openItem && (
-          <ItemPanel
-            key={openItem.id}
-            session={session}
-            item={openItem}
-            items={items}
-            peers={peers}
-            onClose={() => (running ? side.setPanel('session') : side.closeDetails())}
-            closeLabel={running ? 'Back to the session' : 'Close details'}
-            onSplit={() => setSplittingId(openItem.id)}
-            onArchive={() => archive([openItem.id])}
-            onDelete={() => remove([openItem.id])}
-            frameworks={scoreColumns}
-          />
-        )}
-        {showGrooming && (
-          <Suspense fallback={<aside className="panel grooming-panel" aria-busy="true" />}>
-            <GroomingPanel
+            ) : (
+              <>
+                <Toolbar
+                  filters={filters}
+                  labels={labels}
+                  shown={visible.length}
+                  total={shownTotal}
+                  searchRef={searchRef}
+                  onChange={setFilters}
+                  sort={sort}
+                  onSort={setSort}
+                  frameworks={frameworks}
+                  epics={epics}
+                  view={frameworks.includes('value-effort') ? mode : null}
+                  onView={setMode}
+                />
+                {!readOnly && (
+                  <Composer
+                    session={session}
+                    after={insertAfterId ? (byId.get(insertAfterId) ?? null) : null}
+                    author={me?.user.name ?? ''}
+                    inputRef={composerRef}
+                    onClearPosition={() => setInsertAfterId(null)}
+                    onAdded={onAdded}
+                  />
+                )}
+                {sorted && !showChart && (
+                  <div className="selection-bar" role="status">
+                    Sorted for viewing; the backlog order is unchanged. Items move only in backlog order.
+                    <button type="button" className="link-button" onClick={() => setSort(BACKLOG_ORDER)}>
+                      Backlog order
+                    </button>
+                  </div>
+                )}
+                {select.selected.length > 1 && (
+                  <div className="selection-bar" role="status">
+                    {select.selected.length} selected: drag any of them or press Alt + ↑ ↓ to move them together
+                    {!readOnly && (
+                      <button type="button" className="link-button" onClick={() => setBulkEditing(select.selected)}>
+                        Set fields…
+                      </button>
+                    )}
+                    <button type="button" className="link-button" onClick={select.clear}>
+                      Clear
+                    </button>
+                  </div>
+                )}
+                {showChart ? (
+                  <Suspense fallback={<div className="value-effort" aria-busy="true" />}>
+                    <ValueEffortChart items={visible} byId={byId} onOpen={side.openDetails} />
+                  </Suspense>
+                ) : loaded && visible.length === 0 ? (
+                  <p className="empty">{items.length === 0 ? 'This backlog is empty. Write the first item above.' : 'No items match these filters.'}</p>
+                ) : (
+                  <div className="backlog" style={{ '--score-columns': scoreColumnTracks(scoreColumns) } as React.CSSProperties}>
+                    <BacklogHeader />
+                    <BacklogList
+                      session={session}
+                      reorderable={!sorted}
+                      items={visible}
+                      everyItem={byId}
+                      childCounts={childCounts}
+                      selection={select.set}
+                      focusedId={select.focusedId}
+                      openId={side.openId}
+                      peers={peers}
+                      flashes={flashes}
+                      onRowClick={onRowClick}
+                      focusItemId={sessionFocus}
+                      onOpen={side.openDetails}
+                      onInsertBelow={focusComposer}
+                      scrollToRef={scrollToRef}
+                    />
+                    <BacklogTotals items={visible} filtered={visible.length !== shownTotal} />
+                  </div>
+                )}
+              </>
+            )}
+          </main>
+          {openItem && (
+            <ItemPanel
+              key={openItem.id}
               session={session}
-              grooming={grooming}
-              items={byId}
-              selected={select.selected}
-              present={present}
-              onOpenDetails={side.openDetails}
-              onSplit={setSplittingId}
-              onError={(text) => show({ text, problem: true })}
-            />
-          </Suspense>
-        )}
-      </div>
+              item={openItem}
+              items={items}
+              peers={peers}
+              onClose={() => (running ? side.setPanel('session') : side.closeDetails())}
+              closeLabel={running ? 'Back to the session' : 'Close details'}
+              onSplit={() => setSplittingId(openItem.id)}
+              onArchive={() => archive([openItem.id])}
+              onDelete={() => remove([openItem.id])}
+              frameworks={scoreColumns}
+            >
+              <MergedRequests requests={requests.filter((request) => request.triage?.action === 'merged' && request.triage.itemId === openItem.id)} />
+            </ItemPanel>
+          )}
+          {showGrooming && (
+            <Suspense fallback={<aside className="panel grooming-panel" aria-busy="true" />}>
+              <GroomingPanel
+                session={session}
+                grooming={grooming}
+                items={byId}
+                selected={select.selected}
+                present={present}
+                onOpenDetails={side.openDetails}
+                onSplit={setSplittingId}
+                onError={(text) => show({ text, problem: true })}
+              />
+            </Suspense>
+          )}
+        </div>
       </ScoreColumnsContext>
       <Suspense fallback={null}>
         {dialog === 'help' && <HelpOverlay onClose={() => setDialog(null)} />}

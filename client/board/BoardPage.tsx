@@ -25,5 +25,10 @@ export function BoardPage({ boardId }: { boardId: string }) {
     };
   }, [boardId, session]);
   if (access !== null && !access.ok) return <NoAccess reason={access.reason} />;
+  // A requester's invite opens only the request form.
+  if (session?.role === 'requester') {
+    window.location.replace(`/b/${boardId}/request`);
+    return null;
+  }
   return session ? <Board key={boardId} session={session} auth={access?.ok === true && access.auth} /> : null;
 }

@@ -10,7 +10,7 @@ import { BACKLOG_ORDER, SORT_FIELDS, type Sort } from './sorting.js';
 export interface BacklogView {
   filters: Filters;
   sort: Sort;
-  mode: 'list' | 'chart';
+  mode: 'list' | 'chart' | 'inbox';
 }
 
 const oneOf = <T extends string>(value: string | null, allowed: readonly T[]): T | '' => ((allowed as readonly string[]).includes(value ?? '') ? (value as T) : '');
@@ -33,7 +33,8 @@ export function readViewFromUrl(search: string): BacklogView {
   };
   const by = oneOf(params.get('sort'), SORT_FIELDS);
   const sort: Sort = by === '' ? BACKLOG_ORDER : { by, dir: params.get('dir') === 'asc' ? 'asc' : 'desc' };
-  return { filters, sort, mode: params.get('view') === 'chart' ? 'chart' : 'list' };
+  const view = params.get('view');
+  return { filters, sort, mode: view === 'chart' || view === 'inbox' ? view : 'list' };
 }
 
 /** The query string for a view ('' for the plain backlog), in a fixed order. */
@@ -56,7 +57,7 @@ export function viewSearch(view: BacklogView): string {
     params.set('sort', view.sort.by);
     params.set('dir', view.sort.dir);
   }
-  if (view.mode === 'chart') params.set('view', 'chart');
+  if (view.mode !== 'list') params.set('view', view.mode);
   const search = params.toString();
   return search === '' ? '' : `?${search}`;
 }

@@ -4,6 +4,7 @@
  * same field at once all keep their words; the other fields write through
  * the shared model API. A viewer reads every field and changes none.
  */
+import type { ReactNode } from 'react';
 import { ITEM_KINDS, ITEM_STATUSES, PRIORITIES, updateItem, type Framework, type ItemPatch, type ItemSnapshot } from '../../shared/index.js';
 import { ScoreFields } from '../prioritization/ScoreFields.js';
 import { KIND_LABELS, PRIORITY_LABELS, STATUS_LABELS } from '../board/labels.js';
@@ -31,13 +32,15 @@ interface PanelProps {
   onDelete: () => void;
   /** The board's scoring frameworks, whose inputs the panel shows. */
   frameworks: readonly Framework[];
+  /** More about the item, shown under its description (the requests merged into it). */
+  children?: ReactNode;
 }
 
 function formatTime(ms: number | null): string {
   return ms === null ? 'unknown' : new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-export function ItemPanel({ session, item, items, peers, onClose, closeLabel = 'Close details', onSplit, onArchive, onDelete, frameworks }: PanelProps) {
+export function ItemPanel({ session, item, items, peers, onClose, closeLabel = 'Close details', onSplit, onArchive, onDelete, frameworks, children }: PanelProps) {
   const set = (patch: ItemPatch) => session.act(() => updateItem(session.doc, item.id, patch));
   return (
     <aside className="panel" aria-label="Item details" data-panel-item={item.id}>
@@ -71,6 +74,7 @@ export function ItemPanel({ session, item, items, peers, onClose, closeLabel = '
         <Field label="Description" htmlFor="item-description" hint={<EditingHint peers={peers} itemId={item.id} field="description" />}>
           <BoundDescription session={session} itemId={item.id} id="item-description" />
         </Field>
+        {children}
         <CriteriaEditor session={session} item={item} peers={peers} />
         <LabelsEditor session={session} item={item} />
         <ParentField session={session} item={item} items={items} />

@@ -8,7 +8,7 @@
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
-import { itemsMap, metaMap, prioritizationMap } from '../../shared/index.js';
+import { itemsMap, metaMap, prioritizationMap, requestsMap } from '../../shared/index.js';
 import { roleOf, type AccessRole } from './access.js';
 import type { Identity } from './identity.js';
 import type { CursorAnchor, PresenceState } from './presence.js';
@@ -66,7 +66,7 @@ export class BoardSession {
     this.role = roleOf(token);
     this.local = new IndexeddbPersistence(`board:${boardId}`, this.doc);
     this.remote = new WebsocketProvider(syncUrl(), boardId, this.doc, { connect: navigator.onLine, params: token === null ? {} : { token } });
-    this.undo = new Y.UndoManager([itemsMap(this.doc), metaMap(this.doc), prioritizationMap(this.doc)], { captureTimeout: 400 });
+    this.undo = new Y.UndoManager([itemsMap(this.doc), metaMap(this.doc), prioritizationMap(this.doc), requestsMap(this.doc)], { captureTimeout: 400 });
     const presence: PresenceState = { user: identity, cursor: null, editing: null, dragging: null, following: true, access: this.role };
     this.awareness.setLocalState(presence);
 

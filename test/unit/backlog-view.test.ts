@@ -71,5 +71,6 @@ describe('the view in the address', () => {
     expect(readViewFromUrl(search)).toEqual(view);
     expect(readViewFromUrl('?kind=saga&sort=random&view=pie&changed=soon')).toEqual({ filters: NO_FILTERS, sort: BACKLOG_ORDER, mode: 'list' });
     expect(viewSearch({ filters: NO_FILTERS, sort: BACKLOG_ORDER, mode: 'list' })).toBe('');
+    expect(readViewFromUrl('?view=inbox').mode).toBe('inbox');
   });
 });
