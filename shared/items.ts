@@ -205,7 +205,7 @@ export function removeItem(doc: Y.Doc, id: string): void {
 }
 
 /** The ids of a change to several items: an array of known ids, none twice. */
-function requireItems(doc: Y.Doc, ids: unknown, context: string): ItemMap[] {
+export function requireItems(doc: Y.Doc, ids: unknown, context: string): ItemMap[] {
   if (!Array.isArray(ids)) throw new Error(`${context}: ids must be an array of item ids`);
   const seen = new Set<string>();
   return ids.map((id: unknown) => {

@@ -39,6 +39,9 @@ export interface ItemSnapshot {
   updatedAt: number | null;
   /** Prioritization inputs as set by people; null where not set (computed defaults are not here). */
   scoreInputs: ScoreInputs;
+  /** Who last kept this item in a stale-item review, and when (health/staleness.ts). */
+  keptBy: string | null;
+  keptAt: number | null;
 }
 
 /** Text fields are Y.Text; a plain string written by other software is read too. */
@@ -107,5 +110,7 @@ export function snapshotItem(id: string, item: ItemMap): ItemSnapshot {
     createdBy: stringOrNull(item.get('createdBy')),
     updatedAt: numberOrNull(item.get('updatedAt')),
     scoreInputs: readScoreInputs(item),
+    keptBy: stringOrNull(item.get('keptBy')),
+    keptAt: numberOrNull(item.get('keptAt')),
   };
 }

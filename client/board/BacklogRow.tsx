@@ -5,7 +5,8 @@
  * then priority, status and points.
  */
 import { memo, type CSSProperties, type HTMLAttributes, type Ref } from 'react';
-import { readinessGaps, type ItemSnapshot } from '../../shared/index.js';
+import type { ItemSnapshot } from '../../shared/index.js';
+import { useReadinessGaps } from '../health/ReadinessContext.js';
 import type { Peer } from '../session/presence.js';
 import { Avatar } from '../ui/Avatar.js';
 import { UserText } from '../ui/UserText.js';
@@ -62,7 +63,7 @@ export const BacklogRow = memo(function BacklogRow({
   dragging,
   overlay,
 }: RowProps) {
-  const gaps = readinessGaps(item);
+  const gaps = useReadinessGaps(item);
   const mover = movers[0];
   const title = item.title || 'Untitled';
   const hasMeta = epic !== undefined || children > 0 || item.labels.length > 0 || gaps.length > 0;

@@ -18,11 +18,13 @@ import { BacklogList } from './BacklogList.js';
 import { BacklogTotals } from './BacklogTotals.js';
 import { BoardHeader } from './BoardHeader.js';
 import { Composer } from './Composer.js';
-import { BulkEditDialog, ExportDialog, GroomingPanel, HelpOverlay, ImportDialog, InviteDialog, PrioritizeDialog, RankDialog, SessionBar, SplitDialog, SummaryDialog, ValueEffortChart } from './lazyParts.js';
+import { BulkEditDialog, ExportDialog, HealthView, GroomingPanel, HelpOverlay, ImportDialog, InviteDialog, PrioritizeDialog, RankDialog, SessionBar, SplitDialog, SummaryDialog, ValueEffortChart } from './lazyParts.js';
 import { ScoreColumnsContext, scoreColumnTracks } from '../prioritization/ScoreColumns.js';
 import { InboxView } from '../intake/InboxView.js';
 import { MergedRequests } from '../intake/MergedRequests.js';
 import { useRequests } from '../intake/useRequests.js';
+import { ReadinessContext } from '../health/ReadinessContext.js';
+import { useHealthSettings } from '../health/useHealthSettings.js';
 import { scoringFrameworks, useFrameworks } from '../prioritization/useFrameworks.js';
 import { NO_FILTERS, allLabels, applyFilters } from './filters.js';
 import { BACKLOG_ORDER, sortItems } from './sorting.js';
@@ -58,6 +60,8 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
   const scoreColumns = useMemo(() => scoringFrameworks(frameworks), [frameworks]);
   const showChart = mode === 'chart' && frameworks.includes('value-effort');
   const requests = useRequests(session.doc);
+  const { definition } = useHealthSettings(session.doc);
+  const readiness = useMemo(() => ({ definition, frameworks }), [definition, frameworks]);
   const waiting = requests.filter((request) => request.triage === null || request.triage.action === 'needs-info').length;
   /** The import dialog, with the file dropped on the board (null: it asks for one). */
   const [importing, setImporting] = useState<{ file: File | null } | null>(null);
@@ -255,18 +259,26 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
           <SessionBar session={session} grooming={grooming} peers={peers} following={side.following} onFollowingChange={side.setFollowing} onSummary={() => setDialog('summary')} />
         </Suspense>
       )}
+      <ReadinessContext value={readiness}>
       <ScoreColumnsContext value={scoreColumns}>
         <div className={openItem || showGrooming ? 'board-body with-panel' : 'board-body'}>
           <main className="backlog-pane">
-            <div className="pane-tabs" role="tablist" aria-label="Backlog or inbox">
-              <button type="button" role="tab" aria-selected={mode !== 'inbox'} onClick={() => setMode('list')}>
+            <div className="pane-tabs" role="tablist" aria-label="Backlog, inbox or health">
+              <button type="button" role="tab" aria-selected={mode === 'list' || mode === 'chart'} onClick={() => setMode('list')}>
                 Backlog
               </button>
               <button type="button" role="tab" aria-selected={mode === 'inbox'} onClick={() => setMode('inbox')}>
                 Inbox{waiting > 0 && <span className="tab-count">{waiting}</span>}
               </button>
+              <button type="button" role="tab" aria-selected={mode === 'health'} onClick={() => setMode('health')}>
+                Health
+              </button>
             </div>
-            {mode === 'inbox' ? (
+            {mode === 'health' ? (
+              <Suspense fallback={<div className="health" aria-busy="true" />}>
+                <HealthView session={session} items={items} frameworks={frameworks} onOpen={side.openDetails} onDone={(text, undo) => show({ text, action: { label: 'Undo', run: () => void undo() } })} />
+              </Suspense>
+            ) : mode === 'inbox' ? (
               <InboxView
                 session={session}
                 requests={requests}
@@ -288,7 +300,7 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
                   onSort={setSort}
                   frameworks={frameworks}
                   epics={epics}
-                  view={frameworks.includes('value-effort') ? mode : null}
+                  view={frameworks.includes('value-effort') ? (mode === 'chart' ? 'chart' : 'list') : null}
                   onView={setMode}
                 />
                 {!readOnly && (
@@ -387,6 +399,7 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
           )}
         </div>
       </ScoreColumnsContext>
+      </ReadinessContext>
       <Suspense fallback={null}>
         {dialog === 'help' && <HelpOverlay onClose={() => setDialog(null)} />}
         {dialog === 'prioritize' && (

@@ -33,6 +33,8 @@ export const PRIORITY_LABELS: Record<Priority, string> = {
 const NEEDS: Record<ReadinessGap, string> = {
   'no-acceptance-criteria': 'acceptance criteria',
   'no-estimate': 'estimate',
+  'estimate-too-large': 'splitting (estimate over the limit)',
+  'no-priority': 'priority',
   'no-description': 'description',
 };
 

@@ -18,3 +18,4 @@ export const PrioritizeDialog = lazy(() => import('../prioritization/PrioritizeD
 export const RankDialog = lazy(() => import('../prioritization/RankDialog.js').then((module) => ({ default: module.RankDialog })));
 export const ValueEffortChart = lazy(() => import('../prioritization/ValueEffortChart.js').then((module) => ({ default: module.ValueEffortChart })));
 export const BulkEditDialog = lazy(() => import('./BulkEditDialog.js').then((module) => ({ default: module.BulkEditDialog })));
+export const HealthView = lazy(() => import('../health/HealthView.js').then((module) => ({ default: module.HealthView })));

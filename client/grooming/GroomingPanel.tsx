@@ -4,8 +4,10 @@
  * agenda, which scrolls on its own. The facilitator sets the focus and
  * edits the agenda; everyone else, observers too, reads along.
  */
+import { useContext } from 'react';
 import { readinessGaps, setFocus, setOutcome, updateItem, type ItemSnapshot, type SessionSnapshot } from '../../shared/index.js';
 import type { BoardSession } from '../session/BoardSession.js';
+import { ReadinessContext } from '../health/ReadinessContext.js';
 import { needsText } from '../board/labels.js';
 import { UserText } from '../ui/UserText.js';
 import { shorten } from '../ui/text.js';
@@ -37,7 +39,8 @@ export function GroomingPanel({ session, grooming, items, selected, present, onO
         if (value === 'needs-info') updateItem(session.doc, id, { status: 'needs-info' });
       }),
     );
-  const gaps = focus ? readinessGaps(focus) : [];
+  const readiness = useContext(ReadinessContext);
+  const gaps = focus ? readinessGaps(focus, readiness) : [];
 
   return (
     <aside className="panel grooming-panel" aria-label="Grooming session">

@@ -4,10 +4,12 @@
  * same field at once all keep their words; the other fields write through
  * the shared model API. A viewer reads every field and changes none.
  */
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { ITEM_KINDS, ITEM_STATUSES, PRIORITIES, updateItem, type Framework, type ItemPatch, type ItemSnapshot } from '../../shared/index.js';
 import { ScoreFields } from '../prioritization/ScoreFields.js';
-import { KIND_LABELS, PRIORITY_LABELS, STATUS_LABELS } from '../board/labels.js';
+import { KIND_LABELS, PRIORITY_LABELS, STATUS_LABELS, needsText } from '../board/labels.js';
+import { useReadinessGaps } from '../health/ReadinessContext.js';
+import { Dialog } from '../ui/Dialog.js';
 import type { BoardSession } from '../session/BoardSession.js';
 import { ItemSourceLine } from './ItemSourceLine.js';
 import type { Peer } from '../session/presence.js';
@@ -42,6 +44,8 @@ function formatTime(ms: number | null): string {
 
 export function ItemPanel({ session, item, items, peers, onClose, closeLabel = 'Close details', onSplit, onArchive, onDelete, frameworks, children }: PanelProps) {
   const set = (patch: ItemPatch) => session.act(() => updateItem(session.doc, item.id, patch));
+  const gaps = useReadinessGaps(item);
+  const [confirmReady, setConfirmReady] = useState(false);
   return (
     <aside className="panel" aria-label="Item details" data-panel-item={item.id}>
       <div className="panel-header">
@@ -61,7 +65,14 @@ export function ItemPanel({ session, item, items, peers, onClose, closeLabel = '
             <Choice id="item-kind" values={ITEM_KINDS} labels={KIND_LABELS} value={item.kind} onChange={(kind) => kind && set({ kind })} />
           </Field>
           <Field label="Status" htmlFor="item-status">
-            <Choice id="item-status" values={ITEM_STATUSES} labels={STATUS_LABELS} value={item.status} onChange={(status) => status && set({ status })} />
+            <Choice
+              id="item-status"
+              values={ITEM_STATUSES}
+              labels={STATUS_LABELS}
+              value={item.status}
+              // Ready while missing the definition of ready: ask first, saying what is missing.
+              onChange={(status) => status && (status === 'ready' && gaps.length > 0 ? setConfirmReady(true) : set({ status }))}
+            />
           </Field>
           <Field label="Priority" htmlFor="item-priority">
             <Choice id="item-priority" values={PRIORITIES} labels={PRIORITY_LABELS} value={item.priority ?? ''} empty="None" onChange={(priority) => set({ priority: priority || null })} />
@@ -96,6 +107,27 @@ export function ItemPanel({ session, item, items, peers, onClose, closeLabel = '
           </div>
         )}
       </fieldset>
+      {confirmReady && (
+        <Dialog title="Mark it ready?" onClose={() => setConfirmReady(false)}>
+          <p className="dialog-text" role="alert">
+            “<UserText text={item.title || 'Untitled'} max={80} />” misses the board’s definition of ready. {needsText(gaps)}.
+          </p>
+          <div className="dialog-actions">
+            <button type="button" className="button-secondary" onClick={() => setConfirmReady(false)}>
+              Keep its status
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setConfirmReady(false);
+                set({ status: 'ready' });
+              }}
+            >
+              Mark ready anyway
+            </button>
+          </div>
+        </Dialog>
+      )}
     </aside>
   );
 }
