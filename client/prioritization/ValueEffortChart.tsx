@@ -11,10 +11,10 @@ import { ScatterChart } from 'echarts/charts';
 import { GraphicComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, AriaComponent } from 'echarts/components';
 import { LabelLayout } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
-import { QUADRANT_NAMES, QUADRANT_SPLIT, type ItemSnapshot, type Quadrant } from '../../shared/index.js';
+import { QUADRANT_NAMES, type ItemSnapshot, type Quadrant } from '../../shared/index.js';
 import { shorten } from '../ui/text.js';
 import { isDarkNow } from '../ui/theme.js';
-import { chartGroups, type ChartGroup, type ChartPoint } from './chartPoints.js';
+import { SPLIT_DRAWN, chartGroups, type ChartGroup, type ChartPoint } from './chartPoints.js';
 
 echarts.use([ScatterChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent, GraphicComponent, AriaComponent, LabelLayout, SVGRenderer]);
 
@@ -45,7 +45,8 @@ function chartOption(groups: ChartGroup[], dark: boolean): echarts.EChartsCoreOp
     nameLocation: 'middle',
     nameGap: 28,
     nameTextStyle: { color: muted },
-    axisLabel: { color: muted, formatter: (value: number) => ([1, 2, 4, 8, 16, 32, 64, 128].includes(Math.round(value)) ? String(Math.round(value)) : '') },
+    // Ticks fall on powers of two; the one below 1 is only room for the smallest points.
+    axisLabel: { color: muted, formatter: (value: number) => (value >= 1 ? String(value) : '') },
     splitLine: { lineStyle: { color: line } },
     axisLine: { lineStyle: { color: line } },
   });
@@ -87,7 +88,7 @@ function chartOption(groups: ChartGroup[], dark: boolean): echarts.EChartsCoreOp
           symbol: 'none',
           label: { show: false },
           lineStyle: { color: muted, type: 'dashed', opacity: 0.6 },
-          data: [{ xAxis: QUADRANT_SPLIT + 0.5 }, { yAxis: QUADRANT_SPLIT + 0.5 }],
+          data: [{ xAxis: SPLIT_DRAWN }, { yAxis: SPLIT_DRAWN }],
         },
       }),
     })),

@@ -1,11 +1,11 @@
 /**
  * The value/effort chart's points: every open item with a value and an
  * effort (the job size, or the estimate), grouped by epic. Many items share
- * the same pair on a 1–20 scale, so each point is nudged by a small offset
- * drawn from its id: stable between renders and replicas, never enough to
- * cross into another scale step.
+ * the same pair on a 1–20 scale, so the items of one pair are laid out on a
+ * small spiral around it (in id order, so every replica draws the same),
+ * and never across the quadrant lines.
  */
-import { effectiveJobSize, valueEffortQuadrant, type ItemSnapshot, type Quadrant } from '../../shared/index.js';
+import { QUADRANT_SPLIT, effectiveJobSize, valueEffortQuadrant, type ItemSnapshot, type Quadrant } from '../../shared/index.js';
 
 export interface ChartPoint {
   id: string;
@@ -25,21 +25,22 @@ export interface ChartGroup {
   points: ChartPoint[];
 }
 
-/** A number in [-1, 1) from a string (FNV-1a), the same everywhere. */
-function spread(text: string, salt: number): number {
-  let hash = 0x811c9dc5 ^ salt;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return ((hash >>> 0) / 0x100000000) * 2 - 1;
-}
+/** Where the quadrant lines are drawn: halfway between 5 and 8 on the chart's doubling scale. */
+export const SPLIT_DRAWN = Math.sqrt(QUADRANT_SPLIT * 8);
+/** The spiral's step, in doublings: the k-th item of a pair sits 0.07·√k from it. */
+const STEP = 0.07;
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 
-/** At most 9% either way: a point of 5 stays left of the split line at 5.5, one of 8 right of it. */
-const NUDGE = 0.12;
+/** A position nudged by `offset` doublings, kept on its own side of the quadrant line. */
+function nudge(value: number, offset: number): number {
+  const drawn = value * 2 ** offset;
+  if (value > QUADRANT_SPLIT) return Math.max(drawn, SPLIT_DRAWN * 1.03);
+  return Math.min(drawn, SPLIT_DRAWN / 1.03);
+}
 
 export function chartGroups(items: readonly ItemSnapshot[], byId: ReadonlyMap<string, ItemSnapshot>): ChartGroup[] {
   const groups = new Map<string | null, ChartGroup>();
+  const pairs = new Map<string, ChartPoint[]>();
   for (const item of items) {
     if (item.archived || item.status === 'done' || item.kind === 'epic') continue;
     const value = item.scoreInputs.businessValue;
@@ -53,14 +54,17 @@ export function chartGroups(items: readonly ItemSnapshot[], byId: ReadonlyMap<st
       group = { epicId: key, name: epic ? epic.title || 'Untitled epic' : 'No epic', points: [] };
       groups.set(key, group);
     }
-    group.points.push({
-      id: item.id,
-      title: item.title || 'Untitled',
-      value,
-      effort,
-      x: effort * 2 ** (NUDGE * spread(item.id, 1)),
-      y: value * 2 ** (NUDGE * spread(item.id, 2)),
-      quadrant,
+    const point: ChartPoint = { id: item.id, title: item.title || 'Untitled', value, effort, x: effort, y: value, quadrant };
+    group.points.push(point);
+    const pair = `${value}:${effort}`;
+    pairs.set(pair, [...(pairs.get(pair) ?? []), point]);
+  }
+  for (const points of pairs.values()) {
+    points.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    points.forEach((point, k) => {
+      const radius = STEP * Math.sqrt(k);
+      point.x = nudge(point.effort, radius * Math.cos(k * GOLDEN_ANGLE));
+      point.y = nudge(point.value, radius * Math.sin(k * GOLDEN_ANGLE));
     });
   }
   // Epics by name, "No epic" last: the legend and the colors stay put as points come and go.

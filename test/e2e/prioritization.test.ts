@@ -173,4 +173,50 @@ describe('prioritizing', () => {
     await expect.poll(() => kinds(bo)).toEqual(['Story', 'Story', 'Story', 'Story']);
     expect(await bo.locator('.label-chip').count()).toBe(0);
   });
+
+  it('merges scores made offline: two people filling different RICE inputs of one item both keep theirs', async () => {
+    const { ana, bo } = await twoPeople(suite, 'offline-scores');
+    await addItems(ana, ['Onboarding checklist']);
+    await ana.getByRole('button', { name: 'Prioritize' }).click();
+    await ana.getByRole('dialog', { name: 'Prioritization' }).getByRole('checkbox', { name: /^RICE/ }).check();
+    await ana.getByRole('dialog', { name: 'Prioritization' }).getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => bo.locator('[data-score-header]').allTextContents()).toEqual(['RICE']);
+
+    await bo.context().setOffline(true);
+    await expect.poll(() => bo.getByTestId('connection').getAttribute('data-status')).toBe('offline');
+    await score(bo, 'Onboarding checklist', { Impact: '2', Confidence: '80', Effort: '2' });
+    await score(ana, 'Onboarding checklist', { Reach: '500' });
+    expect(await cell(ana, 'Onboarding checklist', 'rice').getAttribute('title')).toBe('RICE needs impact, confidence and effort');
+    await bo.context().setOffline(false);
+    for (const page of [ana, bo]) await expect.poll(() => cell(page, 'Onboarding checklist', 'rice').textContent(), { timeout: 15_000 }).toBe('400');
+    expect(await cell(bo, 'Onboarding checklist', 'rice').getAttribute('title')).toBe('RICE = reach 500 × impact 2 × confidence 80% ÷ effort 2 person-months = 400');
+  });
+
+  it('keeps the value/effort chart legible with 500 items', async () => {
+    const { ana } = await twoPeople(suite, 'chart-500');
+    const board = new URL(ana.url()).pathname.split('/').pop()!;
+    const seed = connectClient(suite.relay.syncUrl, board, new Y.Doc());
+    await seed.synced();
+    setFramework(seed.doc, 'value-effort', true);
+    // A deterministic spread: six epics, values and efforts on the relative scale, some efforts from estimates.
+    const scale = [1, 2, 3, 5, 8, 13, 20];
+    const epics = ['Checkout', 'Onboarding', 'Search', 'Reporting', 'Mobile', 'Billing'].map((title) => addItem(seed.doc, { title, kind: 'epic' }));
+    seed.doc.transact(() => {
+      for (let n = 0; n < 500; n++) {
+        const id = addItem(seed.doc, { title: `Story ${n + 1}: ${['improve', 'fix', 'add', 'speed up'][n % 4]} ${['the cart', 'sign-up', 'filters', 'exports', 'push', 'invoices'][n % 6]}`, parent: epics[n % 6]! });
+        updateItem(seed.doc, id, { scoreInputs: { businessValue: scale[(n * 3) % 7]!, ...(n % 3 === 0 ? {} : { jobSize: scale[Math.floor(n / 7) % 7]! }) }, ...(n % 3 === 0 ? { estimate: scale[(n * 5 + 2) % 7]! } : {}) });
+      }
+    });
+    await expect.poll(() => rowTitles(ana).then((titles) => titles.length), { timeout: 15_000 }).toBeGreaterThan(10);
+    await ana.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Value/effort' }).click();
+    await expect.poll(() => ana.locator('.chart-summary').getAttribute('data-points'), { timeout: 15_000 }).toBe('500');
+    // Every point is drawn; labels that would collide are left to the hover.
+    await expect.poll(() => ana.locator('.value-effort .chart svg path').count()).toBeGreaterThanOrEqual(500);
+    const labels = await ana.locator('.value-effort .chart svg text').count();
+    expect(labels).toBeLessThan(200);
+    await ana.screenshot({ path: `${SHOTS}prioritize-chart-500-1280.png` });
+    await ana.setViewportSize({ width: 1440, height: 900 });
+    await ana.screenshot({ path: `${SHOTS}prioritize-chart-500-1440.png` });
+    seed.destroy();
+  });
 });
