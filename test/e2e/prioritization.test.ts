@@ -67,8 +67,11 @@ describe('prioritizing', () => {
     await ana.screenshot({ path: `${SHOTS}prioritize-chart-after-1280.png` });
     await ana.setViewportSize({ width: 1440, height: 900 });
     await ana.screenshot({ path: `${SHOTS}prioritize-chart-1440.png` });
-    // Clicking a point opens its item: the accessible table lists the same points.
+    // The accessible table lists the same points; clicking a point (here its label) opens its item.
     expect(await ana.getByRole('table', { name: 'Items by value and effort' }).locator('tbody tr').count()).toBe(3);
+    await ana.locator('.value-effort .chart svg text', { hasText: 'Export to PDF' }).click();
+    await expect.poll(() => ana.getByRole('complementary', { name: 'Item details' }).getByLabel('Title').inputValue()).toBe('Export to PDF');
+    await ana.getByRole('button', { name: 'Close details' }).click();
 
     // Rank by WSJF: the preview says what moves; nothing has moved yet.
     await ana.getByRole('group', { name: 'View' }).getByRole('button', { name: 'List' }).click();
