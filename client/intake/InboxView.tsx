@@ -61,6 +61,7 @@ function RequestCard({ session, request, items, byId, selected, onDone }: Omit<I
   return (
     <li className="request-card" data-request-id={request.id}>
       <div className="request-head">
+        {request.answered && <span className="label-chip answered-chip">Answered</span>}
         <strong className="request-title">
           <UserText text={request.title} max={200} />
         </strong>
@@ -85,6 +86,11 @@ function RequestCard({ session, request, items, byId, selected, onDone }: Omit<I
         </p>
       )}
       {request.triage?.action === 'needs-info' && <p className="request-status request-needs-info">{outcomeText(request, byId)}</p>}
+      {request.replies.map((reply) => (
+        <p key={reply.id} className="request-reply" data-reply={reply.id}>
+          <strong>{reply.requester || 'The requester'} answered:</strong> <UserText text={reply.text} max={600} />
+        </p>
+      ))}
       {!session.readOnly &&
         (action === null ? (
           <div className="triage-buttons">

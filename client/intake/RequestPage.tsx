@@ -5,7 +5,7 @@
  * invites, anyone with the board's link can use it.
  */
 import { useMemo, useState } from 'react';
-import { REQUEST_SOURCES, boardTitle, fileRequest, type RequestSource } from '../../shared/index.js';
+import { REQUEST_SOURCES, answerRequest, boardTitle, fileRequest, type RequestSource } from '../../shared/index.js';
 import { Choice } from '../ui/Choice.js';
 import { UserText } from '../ui/UserText.js';
 import { useBoardSession, useConnection, useItems } from '../session/useBoardSession.js';
@@ -18,6 +18,32 @@ import { useRequests } from './useRequests.js';
 export function RequestPage({ boardId }: { boardId: string }) {
   const session = useBoardSession(boardId);
   return session ? <RequestForm session={session} /> : null;
+}
+
+/** The requester's answer to the team's question. */
+function AnswerForm({ session, requestId, requester }: { session: BoardSession; requestId: string; requester: string }) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <form
+      className="answer-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const made = session.actUndoable(() => answerRequest(session.doc, requestId, { text, requester }, session.clock.now()), setError);
+        if (made) setText('');
+      }}
+    >
+      <textarea className="text-area" rows={2} aria-label="Your answer" value={text} onChange={(event) => setText(event.target.value)} />
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={text.trim() === ''}>
+        Send answer
+      </button>
+    </form>
+  );
 }
 
 const EMPTY = { title: '', description: '', source: 'customer' as RequestSource, sourceName: '', link: '' };
@@ -116,6 +142,12 @@ function RequestForm({ session }: { session: BoardSession }) {
                 </strong>
                 <span className="muted"> · {receivedText(request.receivedAt)}</span>
                 <p className={`request-status request-${request.triage?.action ?? 'new'}`}>{outcomeText(request, byId)}</p>
+                {request.replies.map((reply) => (
+                  <p key={reply.id} className="request-reply">
+                    You answered: <UserText text={reply.text} max={300} />
+                  </p>
+                ))}
+                {request.triage?.action === 'needs-info' && !request.answered && <AnswerForm session={session} requestId={request.id} requester={requester} />}
               </li>
             ))}
           </ul>

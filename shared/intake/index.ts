@@ -9,6 +9,8 @@ export {
   inbox,
   mergedRequests,
   checkRequestFields,
+  answerRequest,
+  type RequestReply,
   type RequestFields,
   type RequestSnapshot,
   type RequestSource,

@@ -8,6 +8,9 @@
  *     sourceName             which customer or team (free text, may be empty)
  *     requester, link        who asked, and where the request came from (http or https)
  *     receivedAt             ms since the epoch
+ *     inReplyTo              set on a requester's answer to a question instead of the fields
+ *                            above (but `description`, `requester`, `receivedAt`): it is an entry
+ *                            of its own because a requester may only add entries
  *     triage                 absent until triaged; then one plain object, the outcome:
  *                              {action: 'accepted', itemId, by, at}
  *                              {action: 'merged', itemId, by, at}      into an existing item

@@ -30,6 +30,14 @@ export type Triage =
   | { action: 'needs-info'; question: string; by: string; at: number }
   | { action: 'declined'; reason: string; by: string; at: number };
 
+/** A requester's answer to a question, filed as a request entry of its own that names the request it answers. */
+export interface RequestReply {
+  id: string;
+  text: string;
+  requester: string;
+  at: number;
+}
+
 export interface RequestSnapshot {
   id: string;
   title: string;
@@ -40,6 +48,10 @@ export interface RequestSnapshot {
   link: string;
   receivedAt: number;
   triage: Triage | null;
+  /** Answers from the requester, oldest first. */
+  replies: RequestReply[];
+  /** Sent back with a question, and answered since. */
+  answered: boolean;
 }
 
 export function checkRequestFields(fields: unknown): asserts fields is RequestFields {
@@ -87,9 +99,10 @@ function readTriage(value: unknown): Triage | null {
   return null;
 }
 
-export function snapshotRequest(id: string, request: Y.Map<unknown>): RequestSnapshot {
+export function snapshotRequest(id: string, request: Y.Map<unknown>, replies: RequestReply[] = []): RequestSnapshot {
   const source = request.get('source');
   const receivedAt = request.get('receivedAt');
+  const triage = readTriage(request.get('triage'));
   return {
     id,
     title: text(request.get('title')),
@@ -99,22 +112,54 @@ export function snapshotRequest(id: string, request: Y.Map<unknown>): RequestSna
     requester: text(request.get('requester')),
     link: text(request.get('link')),
     receivedAt: typeof receivedAt === 'number' ? receivedAt : 0,
-    triage: readTriage(request.get('triage')),
+    triage,
+    replies,
+    answered: triage?.action === 'needs-info' && replies.some((reply) => reply.at >= triage.at),
   };
 }
 
 export function readRequest(doc: Y.Doc, id: string): RequestSnapshot | null {
-  const request = requestsMap(doc).get(id);
-  return request instanceof Y.Map ? snapshotRequest(id, request) : null;
+  return allRequests(doc).find((request) => request.id === id) ?? null;
 }
 
-/** Every request, oldest first. */
+/** Every request, oldest first, each with its replies (replies are not requests of their own). */
 export function allRequests(doc: Y.Doc): RequestSnapshot[] {
-  const out: RequestSnapshot[] = [];
+  const replies = new Map<string, RequestReply[]>();
+  const requests: [string, Y.Map<unknown>][] = [];
   requestsMap(doc).forEach((request, id) => {
-    if (request instanceof Y.Map) out.push(snapshotRequest(id, request));
+    if (!(request instanceof Y.Map)) return;
+    const answers = request.get('inReplyTo');
+    if (typeof answers !== 'string') return void requests.push([id, request]);
+    const at = request.get('receivedAt');
+    const reply = { id, text: text(request.get('description')), requester: text(request.get('requester')), at: typeof at === 'number' ? at : 0 };
+    replies.set(answers, [...(replies.get(answers) ?? []), reply]);
   });
-  return out.sort((a, b) => a.receivedAt - b.receivedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return requests
+    .map(([id, request]) => snapshotRequest(id, request, (replies.get(id) ?? []).sort((a, b) => a.at - b.at)))
+    .sort((a, b) => a.receivedAt - b.receivedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * A requester's answer to a question: a new entry of its own (a requester
+ * may only add entries) that names the request it answers. The request
+ * shows it, and counts as answered while it waits in the inbox.
+ */
+export function answerRequest(doc: Y.Doc, requestId: string, answer: { text: string; requester?: string }, now: number): string {
+  const original = requestsMap(doc).get(requestId);
+  if (!(original instanceof Y.Map) || typeof original.get('inReplyTo') === 'string') throw new Error(`unknown request id ${JSON.stringify(requestId)}`);
+  checkString('answer', answer.text, MAX_REQUEST_DESCRIPTION);
+  if (answer.text.trim() === '') throw new Error('an answer needs some text');
+  checkLine('requester', answer.requester ?? '', MAX_LABEL_LENGTH);
+  const id = newId();
+  doc.transact(() => {
+    const reply = new Y.Map<unknown>();
+    requestsMap(doc).set(id, reply);
+    reply.set('inReplyTo', requestId);
+    reply.set('description', answer.text.trim());
+    reply.set('requester', answer.requester?.trim() ?? '');
+    reply.set('receivedAt', now);
+  });
+  return id;
 }
 
 /** What waits for triage: requests not triaged yet, and those sent back for more information. */

@@ -15,7 +15,8 @@ const MAX_NOTE_LENGTH = 2_000;
 
 function requireRequest(doc: Y.Doc, id: unknown): Y.Map<unknown> {
   const request = typeof id === 'string' ? requestsMap(doc).get(id) : undefined;
-  if (!(request instanceof Y.Map)) throw new Error(`unknown request id ${JSON.stringify(id)}`);
+  // A requester's answer is an entry of its own, not a request to triage.
+  if (!(request instanceof Y.Map) || typeof request.get('inReplyTo') === 'string') throw new Error(`unknown request id ${JSON.stringify(id)}`);
   return request;
 }
 

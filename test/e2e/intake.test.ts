@@ -95,5 +95,13 @@ describe('intake', () => {
     await expect.poll(() => status(rita, 'Make reports faster').textContent()).toContain('Which report, and how slow is it now?');
     await expect.poll(() => status(rita, 'Make it pop').textContent()).toContain('Declined');
     await rita.screenshot({ path: `${SHOTS}intake-outcomes-1440.png` });
+
+    // She answers the question; the product owner sees the answer on the request, marked answered.
+    await rita.getByLabel('Your answer').fill('The monthly revenue report: it takes two minutes to open.');
+    await rita.getByRole('button', { name: 'Send answer' }).click();
+    await po.getByRole('tab', { name: /Inbox/ }).click();
+    await expect.poll(() => card(po, 'Make reports faster').locator('.request-reply').textContent()).toBe('Rita answered: The monthly revenue report: it takes two minutes to open.');
+    expect(await card(po, 'Make reports faster').locator('.answered-chip').count()).toBe(1);
+    await po.screenshot({ path: `${SHOTS}intake-answered-1280.png` });
   });
 });

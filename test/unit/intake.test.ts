@@ -3,6 +3,8 @@ import * as Y from 'yjs';
 import {
   acceptRequest,
   addItem,
+  allRequests,
+  answerRequest,
   declineRequest,
   fileRequest,
   inbox,
@@ -78,6 +80,19 @@ describe('triage', () => {
     expect(inbox(doc).map((request) => request.id)).toEqual([asked]);
     expectRejected(doc, () => requestMoreInfo(doc, asked, { question: ' ', by: 'Paula' }, T0), /a question for the requester is needed/);
     expectRejected(doc, () => declineRequest(doc, asked, { reason: '', by: 'Paula' }, T0), /a reason is needed/);
+  });
+
+  it('lets the requester answer a question: the answer shows on the request, which waits in the inbox again', () => {
+    const doc = new Y.Doc();
+    const id = fileRequest(doc, REQUEST, T0);
+    requestMoreInfo(doc, id, { question: 'Which invoices?', by: 'Paula' }, T0 + 1);
+    const reply = answerRequest(doc, id, { text: 'All of last month', requester: 'Rita' }, T0 + 2);
+    expect(inbox(doc).map((request) => request.id)).toEqual([id]);
+    expect(readRequest(doc, id)!.replies).toEqual([{ id: reply, text: 'All of last month', requester: 'Rita', at: T0 + 2 }]);
+    expect(readRequest(doc, id)!.answered).toBe(true);
+    expect(allRequests(doc).map((request) => request.id)).toEqual([id]);
+    expectRejected(doc, () => answerRequest(doc, id, { text: ' ', requester: 'Rita' }, T0), /an answer needs some text/);
+    expectRejected(doc, () => answerRequest(doc, 'nope', { text: 'x', requester: 'Rita' }, T0), /unknown request id "nope"/);
   });
 
   it('ends with one outcome on every replica when two people triage at once, and the backlog agrees with it', () => {
