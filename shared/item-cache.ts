@@ -11,7 +11,7 @@
  */
 import type * as Y from 'yjs';
 import { itemsMap, type ItemMap } from './board.js';
-import { requestsMap } from './intake/layout.js';
+import { REQUESTS_ROOT } from './intake/layout.js';
 import { inTransaction } from './yjs-internals.js';
 import type { OrderEntry } from './placement.js';
 import { snapshotItem, type ItemSnapshot } from './snapshot.js';
@@ -40,8 +40,12 @@ function cacheOf(doc: Y.Doc): ItemCache {
       if (event.path.length === 1 && (event as Y.YMapEvent<unknown>).keysChanged?.has('order')) created.sorted = null;
     }
   });
-  // A request's outcome decides whether the item made from it is in the backlog (intake/layout.ts).
-  requestsMap(doc).observeDeep(() => (created.sorted = null));
+  // A request's outcome decides whether the item made from it is in the backlog (intake/layout.ts). Watched
+  // without creating the requests root (reading must not add a top-level type to a document).
+  doc.on('afterTransaction', (transaction: Y.Transaction) => {
+    const requests = doc.share.get(REQUESTS_ROOT);
+    if (requests !== undefined && transaction.changedParentTypes.has(requests)) created.sorted = null;
+  });
   caches.set(doc, created);
   cache = created;
   return cache;

@@ -26,7 +26,7 @@ async function seedBoard(boardId: string): Promise<void> {
   const doc = writer.doc;
   const epic = addItem(doc, { title: 'Checkout revamp', kind: 'enhancement', status: 'refining', priority: 'must' });
   addItem(doc, { title: LONG_TITLE, parent: epic, estimate: 5, labels: ['payments', 'mobile'], priority: 'must', description: 'Why' });
-  const ready = addItem(doc, { title: 'Fix VAT rounding', kind: 'bug', parent: epic, estimate: 3, status: 'ready', description: 'Totals are off by a cent' });
+  const ready = addItem(doc, { title: 'Fix VAT rounding', kind: 'bug', parent: epic, estimate: 3, status: 'ready', priority: 'should', description: 'Totals are off by a cent' });
   updateItem(doc, ready, { acceptanceCriteria: [{ text: 'Rounds half up' }] });
   addItem(doc, { title: 'Address autocomplete', estimate: 'M', labels: ['forms'], priority: 'could' });
   addItem(doc, { title: 'Spike: new payment provider', kind: 'spike' });
@@ -65,7 +65,8 @@ describe.each([
     // The epic of each item, by name.
     expect(await row(page, LONG_TITLE).locator('.row-epic').textContent()).toBe('Checkout revamp');
     // Readiness in words, and nothing for a ready item.
-    expect(await row(page, 'Spike: new payment provider').locator('.row-gaps').textContent()).toBe('Needs acceptance criteria, estimate, description');
+    // (The board's definition of ready is the default: criteria, an estimate up to 13, a priority, a description.)
+    expect(await row(page, 'Spike: new payment provider').locator('.row-gaps').textContent()).toBe('Needs acceptance criteria, estimate, priority, description');
     expect(await row(page, LONG_TITLE).locator('.row-gaps').textContent()).toBe('Needs acceptance criteria');
     expect(await row(page, 'Fix VAT rounding').locator('.row-gaps').count()).toBe(0);
     expect(await page.locator('.list-inner').textContent()).not.toContain('No AC');

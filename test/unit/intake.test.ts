@@ -95,6 +95,19 @@ describe('triage', () => {
     expectRejected(doc, () => answerRequest(doc, 'nope', { text: 'x', requester: 'Rita' }, T0), /unknown request id "nope"/);
   });
 
+  it('takes an accepted item out of the backlog at once when a later decision replaces the acceptance', () => {
+    const a = new Y.Doc();
+    const id = fileRequest(a, REQUEST, T0);
+    acceptRequest(a, id, { by: 'Ana' }, T0 + 1);
+    expect(orderedItems(a).map((item) => item.title)).toEqual(['Export invoices as PDF']);
+    const b = new Y.Doc();
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    declineRequest(b, id, { reason: 'Changed our minds', by: 'Bo' }, T0 + 2);
+    // Only the request changes: the backlog read a moment ago (and cached) must not keep the item.
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    expect(orderedItems(a)).toEqual([]);
+  });
+
   it('ends with one outcome on every replica when two people triage at once, and the backlog agrees with it', () => {
     const a = new Y.Doc();
     const target = addItem(a, { title: 'Invoices' });
