@@ -5,7 +5,7 @@
  * through shared/, via useItemActions or the components themselves.
  */
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { FRAMEWORK_NAMES, defaultAgenda, joinSession, orderedIds, orderedItems, setBoardTitle, startSession, type Framework } from '../../shared/index.js';
+import { FRAMEWORK_NAMES, awaitsTriage, defaultAgenda, joinSession, orderedIds, orderedItems, setBoardTitle, startSession, type Framework } from '../../shared/index.js';
 import { useGroomingSession } from '../grooming/useGrooming.js';
 import { rememberBoard, takePendingTitle } from '../home/recentBoards.js';
 import type { BoardSession } from '../session/BoardSession.js';
@@ -18,6 +18,8 @@ import { BacklogList } from './BacklogList.js';
 import { BacklogTotals } from './BacklogTotals.js';
 import { BoardHeader } from './BoardHeader.js';
 import { Composer } from './Composer.js';
+import { SelectionNotice, SortedNotice } from './ListNotices.js';
+import { PaneTabs } from './PaneTabs.js';
 import { BulkEditDialog, ExportDialog, HealthView, GroomingPanel, HelpOverlay, ImportDialog, InviteDialog, PrioritizeDialog, RankDialog, SessionBar, SplitDialog, SummaryDialog, ValueEffortChart } from './lazyParts.js';
 import { ScoreColumnsContext, scoreColumnTracks } from '../prioritization/ScoreColumns.js';
 import { InboxView } from '../intake/InboxView.js';
@@ -62,7 +64,7 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
   const requests = useRequests(session.doc);
   const { definition } = useHealthSettings(session.doc);
   const readiness = useMemo(() => ({ definition, frameworks }), [definition, frameworks]);
-  const waiting = requests.filter((request) => request.triage === null || request.triage.action === 'needs-info').length;
+  const waiting = requests.filter(awaitsTriage).length;
   /** The import dialog, with the file dropped on the board (null: it asks for one). */
   const [importing, setImporting] = useState<{ file: File | null } | null>(null);
   /** An item to select once the filters show it ("Show it" on a notice). */
@@ -260,145 +262,116 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
         </Suspense>
       )}
       <ReadinessContext value={readiness}>
-      <ScoreColumnsContext value={scoreColumns}>
-        <div className={openItem || showGrooming ? 'board-body with-panel' : 'board-body'}>
-          <main className="backlog-pane">
-            <div className="pane-tabs" role="tablist" aria-label="Backlog, inbox or health">
-              <button type="button" role="tab" aria-selected={mode === 'list' || mode === 'chart'} onClick={() => setMode('list')}>
-                Backlog
-              </button>
-              <button type="button" role="tab" aria-selected={mode === 'inbox'} onClick={() => setMode('inbox')}>
-                Inbox{waiting > 0 && <span className="tab-count">{waiting}</span>}
-              </button>
-              <button type="button" role="tab" aria-selected={mode === 'health'} onClick={() => setMode('health')}>
-                Health
-              </button>
-            </div>
-            {mode === 'health' ? (
-              <Suspense fallback={<div className="health" aria-busy="true" />}>
-                <HealthView session={session} items={items} frameworks={frameworks} onOpen={side.openDetails} onDone={(text, undo) => show({ text, action: { label: 'Undo', run: () => void undo() } })} />
-              </Suspense>
-            ) : mode === 'inbox' ? (
-              <InboxView
-                session={session}
-                requests={requests}
-                items={items}
-                byId={byId}
-                selected={select.focusedId ? (byId.get(select.focusedId) ?? null) : null}
-                onDone={(text, undo) => show({ text, action: { label: 'Undo', run: () => void undo() } })}
-              />
-            ) : (
-              <>
-                <Toolbar
-                  filters={filters}
-                  labels={labels}
-                  shown={visible.length}
-                  total={shownTotal}
-                  searchRef={searchRef}
-                  onChange={setFilters}
-                  sort={sort}
-                  onSort={setSort}
-                  frameworks={frameworks}
-                  epics={epics}
-                  view={frameworks.includes('value-effort') ? (mode === 'chart' ? 'chart' : 'list') : null}
-                  onView={setMode}
+        <ScoreColumnsContext value={scoreColumns}>
+          <div className={openItem || showGrooming ? 'board-body with-panel' : 'board-body'}>
+            <main className="backlog-pane">
+              <PaneTabs mode={mode} waiting={waiting} onMode={setMode} />
+              {mode === 'health' ? (
+                <Suspense fallback={<div className="health" aria-busy="true" />}>
+                  <HealthView session={session} items={items} frameworks={frameworks} onOpen={side.openDetails} onDone={(text, undo) => show({ text, action: { label: 'Undo', run: () => void undo() } })} />
+                </Suspense>
+              ) : mode === 'inbox' ? (
+                <InboxView
+                  session={session}
+                  requests={requests}
+                  items={items}
+                  byId={byId}
+                  selected={select.focusedId ? (byId.get(select.focusedId) ?? null) : null}
+                  onDone={(text, undo) => show({ text, action: { label: 'Undo', run: () => void undo() } })}
                 />
-                {!readOnly && (
-                  <Composer
-                    session={session}
-                    after={insertAfterId ? (byId.get(insertAfterId) ?? null) : null}
-                    author={me?.user.name ?? ''}
-                    inputRef={composerRef}
-                    onClearPosition={() => setInsertAfterId(null)}
-                    onAdded={onAdded}
+              ) : (
+                <>
+                  <Toolbar
+                    filters={filters}
+                    labels={labels}
+                    shown={visible.length}
+                    total={shownTotal}
+                    searchRef={searchRef}
+                    onChange={setFilters}
+                    sort={sort}
+                    onSort={setSort}
+                    frameworks={frameworks}
+                    epics={epics}
+                    view={frameworks.includes('value-effort') ? (mode === 'chart' ? 'chart' : 'list') : null}
+                    onView={setMode}
                   />
-                )}
-                {sorted && !showChart && (
-                  <div className="selection-bar" role="status">
-                    Sorted for viewing; the backlog order is unchanged. Items move only in backlog order.
-                    <button type="button" className="link-button" onClick={() => setSort(BACKLOG_ORDER)}>
-                      Backlog order
-                    </button>
-                  </div>
-                )}
-                {select.selected.length > 1 && (
-                  <div className="selection-bar" role="status">
-                    {select.selected.length} selected: drag any of them or press Alt + ↑ ↓ to move them together
-                    {!readOnly && (
-                      <button type="button" className="link-button" onClick={() => setBulkEditing(select.selected)}>
-                        Set fields…
-                      </button>
-                    )}
-                    <button type="button" className="link-button" onClick={select.clear}>
-                      Clear
-                    </button>
-                  </div>
-                )}
-                {showChart ? (
-                  <Suspense fallback={<div className="value-effort" aria-busy="true" />}>
-                    <ValueEffortChart items={visible} byId={byId} onOpen={side.openDetails} />
-                  </Suspense>
-                ) : loaded && visible.length === 0 ? (
-                  <p className="empty">{items.length === 0 ? 'This backlog is empty. Write the first item above.' : 'No items match these filters.'}</p>
-                ) : (
-                  <div className="backlog" style={{ '--score-columns': scoreColumnTracks(scoreColumns) } as React.CSSProperties}>
-                    <BacklogHeader />
-                    <BacklogList
+                  {!readOnly && (
+                    <Composer
                       session={session}
-                      reorderable={!sorted}
-                      items={visible}
-                      everyItem={byId}
-                      childCounts={childCounts}
-                      selection={select.set}
-                      focusedId={select.focusedId}
-                      openId={side.openId}
-                      peers={peers}
-                      flashes={flashes}
-                      onRowClick={onRowClick}
-                      focusItemId={sessionFocus}
-                      onOpen={side.openDetails}
-                      onInsertBelow={focusComposer}
-                      scrollToRef={scrollToRef}
+                      after={insertAfterId ? (byId.get(insertAfterId) ?? null) : null}
+                      author={me?.user.name ?? ''}
+                      inputRef={composerRef}
+                      onClearPosition={() => setInsertAfterId(null)}
+                      onAdded={onAdded}
                     />
-                    <BacklogTotals items={visible} filtered={visible.length !== shownTotal} />
-                  </div>
-                )}
-              </>
-            )}
-          </main>
-          {openItem && (
-            <ItemPanel
-              key={openItem.id}
-              session={session}
-              item={openItem}
-              items={items}
-              peers={peers}
-              onClose={() => (running ? side.setPanel('session') : side.closeDetails())}
-              closeLabel={running ? 'Back to the session' : 'Close details'}
-              onSplit={() => setSplittingId(openItem.id)}
-              onArchive={() => archive([openItem.id])}
-              onDelete={() => remove([openItem.id])}
-              frameworks={scoreColumns}
-            >
-              <MergedRequests requests={requests.filter((request) => request.triage?.action === 'merged' && request.triage.itemId === openItem.id)} />
-            </ItemPanel>
-          )}
-          {showGrooming && (
-            <Suspense fallback={<aside className="panel grooming-panel" aria-busy="true" />}>
-              <GroomingPanel
+                  )}
+                  {sorted && !showChart && <SortedNotice onBacklogOrder={() => setSort(BACKLOG_ORDER)} />}
+                  {select.selected.length > 1 && <SelectionNotice count={select.selected.length} onSetFields={readOnly ? null : () => setBulkEditing(select.selected)} onClear={select.clear} />}
+                  {showChart ? (
+                    <Suspense fallback={<div className="value-effort" aria-busy="true" />}>
+                      <ValueEffortChart items={visible} byId={byId} onOpen={side.openDetails} />
+                    </Suspense>
+                  ) : loaded && visible.length === 0 ? (
+                    <p className="empty">{items.length === 0 ? 'This backlog is empty. Write the first item above.' : 'No items match these filters.'}</p>
+                  ) : (
+                    <div className="backlog" style={{ '--score-columns': scoreColumnTracks(scoreColumns) } as React.CSSProperties}>
+                      <BacklogHeader />
+                      <BacklogList
+                        session={session}
+                        reorderable={!sorted}
+                        items={visible}
+                        everyItem={byId}
+                        childCounts={childCounts}
+                        selection={select.set}
+                        focusedId={select.focusedId}
+                        openId={side.openId}
+                        peers={peers}
+                        flashes={flashes}
+                        onRowClick={onRowClick}
+                        focusItemId={sessionFocus}
+                        onOpen={side.openDetails}
+                        onInsertBelow={focusComposer}
+                        scrollToRef={scrollToRef}
+                      />
+                      <BacklogTotals items={visible} filtered={visible.length !== shownTotal} />
+                    </div>
+                  )}
+                </>
+              )}
+            </main>
+            {openItem && (
+              <ItemPanel
+                key={openItem.id}
                 session={session}
-                grooming={grooming}
-                items={byId}
-                selected={select.selected}
-                present={present}
-                onOpenDetails={side.openDetails}
-                onSplit={setSplittingId}
-                onError={(text) => show({ text, problem: true })}
-              />
-            </Suspense>
-          )}
-        </div>
-      </ScoreColumnsContext>
+                item={openItem}
+                items={items}
+                peers={peers}
+                onClose={() => (running ? side.setPanel('session') : side.closeDetails())}
+                closeLabel={running ? 'Back to the session' : 'Close details'}
+                onSplit={() => setSplittingId(openItem.id)}
+                onArchive={() => archive([openItem.id])}
+                onDelete={() => remove([openItem.id])}
+                frameworks={scoreColumns}
+              >
+                <MergedRequests requests={requests.filter((request) => request.triage?.action === 'merged' && request.triage.itemId === openItem.id)} />
+              </ItemPanel>
+            )}
+            {showGrooming && (
+              <Suspense fallback={<aside className="panel grooming-panel" aria-busy="true" />}>
+                <GroomingPanel
+                  session={session}
+                  grooming={grooming}
+                  items={byId}
+                  selected={select.selected}
+                  present={present}
+                  onOpenDetails={side.openDetails}
+                  onSplit={setSplittingId}
+                  onError={(text) => show({ text, problem: true })}
+                />
+              </Suspense>
+            )}
+          </div>
+        </ScoreColumnsContext>
       </ReadinessContext>
       <Suspense fallback={null}>
         {dialog === 'help' && <HelpOverlay onClose={() => setDialog(null)} />}

@@ -5,7 +5,7 @@
  * became of a request, whoever triaged it.
  */
 import { useState } from 'react';
-import type { ItemSnapshot, RequestSnapshot } from '../../shared/index.js';
+import { awaitsTriage, type ItemSnapshot, type RequestSnapshot } from '../../shared/index.js';
 import type { BoardSession } from '../session/BoardSession.js';
 import { UserText } from '../ui/UserText.js';
 import { SOURCE_LABELS, outcomeText, receivedText } from './outcome.js';
@@ -23,9 +23,9 @@ interface InboxProps {
 }
 
 export function InboxView({ session, requests, items, byId, selected, onDone }: InboxProps) {
-  const waiting = requests.filter((request) => request.triage === null || request.triage.action === 'needs-info');
+  const waiting = requests.filter(awaitsTriage);
   const decided = requests
-    .filter((request) => request.triage !== null && request.triage.action !== 'needs-info')
+    .filter((request) => !awaitsTriage(request))
     .sort((a, b) => b.triage!.at - a.triage!.at)
     .slice(0, RECENT);
   return (

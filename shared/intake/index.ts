@@ -7,6 +7,7 @@ export {
   readRequest,
   allRequests,
   inbox,
+  awaitsTriage,
   mergedRequests,
   checkRequestFields,
   answerRequest,

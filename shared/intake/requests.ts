@@ -162,9 +162,14 @@ export function answerRequest(doc: Y.Doc, requestId: string, answer: { text: str
   return id;
 }
 
-/** What waits for triage: requests not triaged yet, and those sent back for more information. */
+/** Whether a request waits in the inbox: not triaged yet, or sent back for more information. */
+export function awaitsTriage(request: RequestSnapshot): boolean {
+  return request.triage === null || request.triage.action === 'needs-info';
+}
+
+/** What waits for triage, oldest first. */
 export function inbox(doc: Y.Doc): RequestSnapshot[] {
-  return allRequests(doc).filter((request) => request.triage === null || request.triage.action === 'needs-info');
+  return allRequests(doc).filter(awaitsTriage);
 }
 
 /** The requests merged into an item, oldest first. */

@@ -1,0 +1,28 @@
+/** The bars over the list: a sorted view's reminder that the order is unchanged, and what a multi-selection can do. */
+
+export function SortedNotice({ onBacklogOrder }: { onBacklogOrder: () => void }) {
+  return (
+    <div className="selection-bar" role="status">
+      Sorted for viewing; the backlog order is unchanged. Items move only in backlog order.
+      <button type="button" className="link-button" onClick={onBacklogOrder}>
+        Backlog order
+      </button>
+    </div>
+  );
+}
+
+export function SelectionNotice({ count, onSetFields, onClear }: { count: number; onSetFields: (() => void) | null; onClear: () => void }) {
+  return (
+    <div className="selection-bar" role="status">
+      {count} selected: drag any of them or press Alt + ↑ ↓ to move them together
+      {onSetFields && (
+        <button type="button" className="link-button" onClick={onSetFields}>
+          Set fields…
+        </button>
+      )}
+      <button type="button" className="link-button" onClick={onClear}>
+        Clear
+      </button>
+    </div>
+  );
+}
