@@ -93,32 +93,47 @@ function fillSlots(current: readonly string[], slotted: ReadonlySet<string>, ord
 /**
  * Makes the backlog read `target` (a permutation of it), moving as few items
  * as possible: the longest run of items already in the right relative order
- * stays, and every other item is placed right after its predecessor in
- * `target`, in turn. Returns how many items moved.
+ * stays, and each stretch of the others is placed, in one go, in the gap
+ * between the items that stay around it. The working list holds what is
+ * placed so far and the items that stay, always sorted, so that a repair
+ * placement.ts makes to neighbours (ties, malformed or too long keys) keeps
+ * everything in order. Returns how many items moved.
  */
 function writeOrder(doc: Y.Doc, target: readonly string[]): number {
-  const entries: OrderEntry[] = sortedEntries(doc).map((entry) => ({ ...entry }));
-  const position = new Map(entries.map((entry, at) => [entry.id, at]));
+  const current = sortedEntries(doc);
+  const position = new Map(current.map((entry, at) => [entry.id, at]));
   const stays = longestIncreasingRun(target.map((id) => position.get(id)!));
+  const list: OrderEntry[] = target.filter((id) => stays.has(position.get(id)!)).map((id) => ({ id, order: current[position.get(id)!]!.order }));
+  const byId = new Map(list.map((entry) => [entry.id, entry]));
   const items = itemsMap(doc);
+  let placed = 0; // entries of `list` before the gap being filled
+  let run: string[] = [];
   let moved = 0;
-  doc.transact(() => {
-    target.forEach((id, i) => {
-      if (stays.has(position.get(id)!)) return;
-      entries.splice(entries.findIndex((entry) => entry.id === id), 1);
-      const gap = i === 0 ? 0 : entries.findIndex((entry) => entry.id === target[i - 1]) + 1;
-      const { keys, rekeyed } = planPlacement(entries, gap, 1);
-      items.get(id)!.set('order', keys[0]!);
-      // Neighbours moved aside keep their relative order, so the list stays sorted.
-      for (const entry of entries) {
-        const key = rekeyed.get(entry.id);
-        if (key === undefined) continue;
-        entry.order = key;
-        items.get(entry.id)!.set('order', key);
-      }
-      entries.splice(gap, 0, { id, order: keys[0]! });
-      moved++;
+  const flush = () => {
+    if (run.length === 0) return;
+    const { keys, rekeyed } = planPlacement(list, placed, run.length);
+    rekeyed.forEach((key, id) => {
+      byId.get(id)!.order = key;
+      items.get(id)!.set('order', key);
     });
+    const entries = run.map((id, i) => ({ id, order: keys[i]! }));
+    entries.forEach((entry) => {
+      items.get(entry.id)!.set('order', entry.order);
+      byId.set(entry.id, entry);
+    });
+    list.splice(placed, 0, ...entries);
+    placed += entries.length;
+    moved += entries.length;
+    run = [];
+  };
+  doc.transact(() => {
+    for (const id of target) {
+      if (stays.has(position.get(id)!)) {
+        flush();
+        placed++;
+      } else run.push(id);
+    }
+    flush();
   });
   return moved;
 }
