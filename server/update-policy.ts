@@ -8,10 +8,10 @@
  *                 names (grooming.session and .rounds, the running session's
  *                 facilitator and currentRound, any round and its fields)
  *   facilitator   everything
- *   requester     only new entries of the top-level `requests` map (filing a
- *                 request into the inbox, shared/intake/) and the board's
- *                 schema version when it has none; no deletions of anything
- *                 the board holds
+ *   requester     only new requests: a new key of the top-level `requests` map
+ *                 holding a new map of the plain fields a request has
+ *                 (REQUEST_FIELD_LIMITS, shared/intake/layout.ts), nothing
+ *                 nested, no decision; no deletions of anything the board holds
  *
  * Opening and revealing rounds are the relay's own writes, behind the API's
  * role check (poker.ts). An update that breaks the rule is dropped whole: it
@@ -38,9 +38,8 @@
 import * as Y from 'yjs';
 import { MAX_PROTECTED_PATH, facilitatorOnlyPlace } from '../shared/grooming/protected-places.js';
 import { MAX_TYPE_DEPTH } from '../shared/document-limits.js';
-import { META_ROOT, SCHEMA_VERSION_KEY } from '../shared/board.js';
-import { REQUESTS_ROOT } from '../shared/intake/layout.js';
-import { clockOf, declaredPlace, depthOf, itemAt, itemsInRange, pathOf, rootHasEntry, typeInItem, type AnyType } from '../shared/yjs-internals.js';
+import { REQUEST_FIELD_LIMITS, REQUESTS_ROOT } from '../shared/intake/layout.js';
+import { clockOf, declaredPlace, depthOf, itemAt, itemsInRange, pathOf, plainValues, rootHasEntry, typeInItem, type AnyType } from '../shared/yjs-internals.js';
 import type { AccessRole } from './access.js';
 
 /** How many neighbours a key lookup may follow (a map entry's chain of overwrites). */
@@ -203,7 +202,8 @@ export function checkUpdate(doc: Y.Doc, { role, protectedClients }: PolicyContex
       if (typeInItem(item) !== null && typeDepth(item) > MAX_TYPE_DEPTH) return deny(`the update nests shared types deeper than ${MAX_TYPE_DEPTH} levels`);
       if (!member) continue;
       if (role === 'requester') {
-        if (!requesterMayWrite(doc, place)) return forbid('a requester may only file new requests');
+        const holder = place.parent instanceof Y.ID ? inUpdate(place.parent) : null;
+        if (!requesterMayWrite(doc, item, place, holder && placeOf(holder))) return forbid('a requester may only file new requests');
         continue;
       }
       const what = protectedPlace(doc, place);
@@ -251,18 +251,25 @@ function protectedPlace(doc: Y.Doc, place: Exclude<Place, typeof UNRESOLVED>): s
 }
 
 /**
- * A requester's write: a new key of the `requests` root (named by the root's
- * name, as Yjs encodes an entry that overwrites nothing), anything inside a
- * type new in this same update (which is itself checked where it goes), or
- * the schema version of a board that has none. An entry that overwrites one
- * the board holds resolves to the board's own root type, never its name, and
- * is refused; so is a key the board already holds, named anyway.
+ * A requester's write. Either a new request: a new key of the `requests` root
+ * (named by the root's name, as Yjs encodes an entry that overwrites nothing)
+ * holding a map; or one field of a map new in this same update that is
+ * itself such a request, holding one plain value within REQUEST_FIELD_LIMITS.
+ * An entry that overwrites one the board holds resolves to the board's own
+ * root type, never its name, and is refused; so is a key the board already
+ * holds, named anyway, and anything nested, unlisted (a decision) or too long.
  */
-function requesterMayWrite(doc: Y.Doc, place: Exclude<Place, typeof UNRESOLVED>): boolean {
+function requesterMayWrite(doc: Y.Doc, item: Y.Item, place: Exclude<Place, typeof UNRESOLVED>, holderPlace: Place | null): boolean {
   const { parent, key } = place;
-  if (parent instanceof Y.ID) return true;
-  if (typeof parent !== 'string' || key === null || rootHasEntry(doc, parent, key)) return false;
-  return parent === REQUESTS_ROOT || (parent === META_ROOT && key === SCHEMA_VERSION_KEY);
+  if (key === null) return false;
+  if (typeof parent === 'string') return parent === REQUESTS_ROOT && !rootHasEntry(doc, parent, key) && typeInItem(item) instanceof Y.Map;
+  if (!(parent instanceof Y.ID) || holderPlace === null || holderPlace === UNRESOLVED || holderPlace.parent !== REQUESTS_ROOT) return false;
+  const limit = REQUEST_FIELD_LIMITS[key];
+  const values = plainValues(item);
+  if (limit === undefined || values === null || values.length !== 1) return false;
+  const [value] = values;
+  if (limit === 'number') return typeof value === 'number' && Number.isFinite(value);
+  return typeof value === 'string' && value.length <= limit;
 }
 
 /** The type an item id names, when the board holds that item and it holds a type. */

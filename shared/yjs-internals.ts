@@ -123,3 +123,8 @@ export function rootHasEntry(doc: Y.Doc, name: string, key: string): boolean {
   const item = doc.share.get(name)?._map.get(key);
   return item !== undefined && !item.deleted;
 }
+
+/** The plain values an item holds (Yjs's ContentAny), or null when it holds anything else: a type, text, binary, a gap. */
+export function plainValues(item: Y.Item): unknown[] | null {
+  return item.content instanceof Y.ContentAny ? item.content.arr : null;
+}

@@ -11,16 +11,15 @@
  *     inReplyTo              set on a requester's answer to a question instead of the fields
  *                            above (but `description`, `requester`, `receivedAt`): it is an entry
  *                            of its own because a requester may only add entries
- *     triage                 absent until triaged; then one plain object, the outcome:
- *                              {action: 'accepted', itemId, by, at}
- *                              {action: 'merged', itemId, by, at}      into an existing item
- *                              {action: 'needs-info', question, by, at}
- *                              {action: 'declined', reason, by, at}
+ *     decision:<id>          one per triage decision, a plain object: {action, by, at, replaces}
+ *                            and itemId (accepted, merged), question (needs-info) or reason
+ *                            (declined); `replaces` is the decision its author saw as the
+ *                            outcome. decisions.ts resolves them to one outcome.
  *
- * One key holds the outcome, so two people triaging one request at once end
- * with one outcome on every replica (the map's last-writer-wins rule). What
- * an outcome does to the backlog is read from it rather than written
- * beside it, so that the losing decision leaves nothing behind:
+ * Two people triaging one request at once end with one outcome on every
+ * replica (decisions.ts: the one that keeps the most work). What an outcome
+ * does to the backlog is read from it rather than written beside it, so
+ * that a decision that did not win leaves nothing behind:
  *
  *   - Accepting creates the item `request-<request id>` with `request` set
  *     to the request id. An item whose `request` names a request that exists
@@ -30,9 +29,26 @@
  *     requests merged into it (mergedRequests), with their text and link.
  */
 import type * as Y from 'yjs';
+import { outcomeOf } from './decisions.js';
 
 /** The top-level map of requests: the one place a requester may write (server/update-policy.ts). */
 export const REQUESTS_ROOT = 'requests';
+
+/**
+ * What a requester may put into a new request (and nothing else, and nothing
+ * nested): each field a string of at most this many characters, or, for
+ * `receivedAt`, a number. Decisions are the team's (triage.ts).
+ */
+export const REQUEST_FIELD_LIMITS: Readonly<Record<string, number | 'number'>> = {
+  title: 500,
+  description: 20_000,
+  source: 32,
+  sourceName: 64,
+  requester: 64,
+  link: 2_000,
+  receivedAt: 'number',
+  inReplyTo: 64,
+};
 
 export function requestsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
   return doc.getMap(REQUESTS_ROOT);
@@ -49,6 +65,6 @@ export function inBacklog(doc: Y.Doc, id: string, item: Y.Map<unknown>): boolean
   if (typeof requestId !== 'string') return true;
   const request = requestsMap(doc).get(requestId);
   if (request === undefined || typeof request.get !== 'function') return true;
-  const triage = request.get('triage') as { action?: unknown; itemId?: unknown } | undefined;
-  return triage?.action === 'accepted' && triage.itemId === id;
+  const outcome = outcomeOf(request);
+  return outcome?.action === 'accepted' && outcome.itemId === id;
 }

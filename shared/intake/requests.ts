@@ -5,9 +5,9 @@
  */
 import * as Y from 'yjs';
 import { newId } from '../ids.js';
-import { stampSchema } from '../board.js';
 import { MAX_LABEL_LENGTH, MAX_TITLE_LENGTH, checkLine, checkString } from '../schema.js';
 import { requestsMap } from './layout.js';
+import { outcomeOf, type Triage } from './decisions.js';
 
 export const REQUEST_SOURCES = ['customer', 'internal', 'client-facing', 'other'] as const;
 export type RequestSource = (typeof REQUEST_SOURCES)[number];
@@ -24,11 +24,7 @@ export interface RequestFields {
   link?: string;
 }
 
-export type Triage =
-  | { action: 'accepted'; itemId: string; by: string; at: number }
-  | { action: 'merged'; itemId: string; by: string; at: number }
-  | { action: 'needs-info'; question: string; by: string; at: number }
-  | { action: 'declined'; reason: string; by: string; at: number };
+export type { Triage } from './decisions.js';
 
 /** A requester's answer to a question, filed as a request entry of its own that names the request it answers. */
 export interface RequestReply {
@@ -71,8 +67,8 @@ export function checkRequestFields(fields: unknown): asserts fields is RequestFi
 export function fileRequest(doc: Y.Doc, fields: RequestFields, now: number): string {
   checkRequestFields(fields);
   const id = newId();
+  // No schema stamp: a requester may write the request and nothing else (server/update-policy.ts).
   doc.transact(() => {
-    stampSchema(doc);
     const request = new Y.Map<unknown>();
     requestsMap(doc).set(id, request);
     request.set('title', fields.title.trim());
@@ -88,21 +84,10 @@ export function fileRequest(doc: Y.Doc, fields: RequestFields, now: number): str
 
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 
-/** A stored outcome, or null when there is none or it is malformed (read leniently, never trusted). */
-function readTriage(value: unknown): Triage | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const { action, by, at, itemId, question, reason } = value as Record<string, unknown>;
-  const base = { by: text(by), at: typeof at === 'number' ? at : 0 };
-  if ((action === 'accepted' || action === 'merged') && typeof itemId === 'string') return { action, itemId, ...base };
-  if (action === 'needs-info' && typeof question === 'string') return { action, question, ...base };
-  if (action === 'declined' && typeof reason === 'string') return { action, reason, ...base };
-  return null;
-}
-
 export function snapshotRequest(id: string, request: Y.Map<unknown>, replies: RequestReply[] = []): RequestSnapshot {
   const source = request.get('source');
   const receivedAt = request.get('receivedAt');
-  const triage = readTriage(request.get('triage'));
+  const triage = outcomeOf(request);
   return {
     id,
     title: text(request.get('title')),

@@ -9,7 +9,9 @@ import { applyPatch } from '../items.js';
 import { BOTTOM, checkPlace, gapIndex, requireItem, sortedEntries, writePlacement, type Place } from '../ordering.js';
 import { MAX_LABEL_LENGTH, checkLine, checkPatch, checkString, type ItemKind, type Priority } from '../schema.js';
 import { inBacklog, requestItemId, requestsMap } from './layout.js';
-import { snapshotRequest, type Triage } from './requests.js';
+import { snapshotRequest } from './requests.js';
+import { DECISION_PREFIX, outcomeOf, type Triage } from './decisions.js';
+import { newId } from '../ids.js';
 
 const MAX_NOTE_LENGTH = 2_000;
 
@@ -89,6 +91,9 @@ export function declineRequest(doc: Y.Doc, requestId: string, options: { reason:
   doc.transact(() => setTriage(request, { action: 'declined', reason: options.reason.trim(), by: options.by, at: now }));
 }
 
-function setTriage(request: Y.Map<unknown>, triage: Triage): void {
-  request.set('triage', triage);
+/** Records a decision as a new entry that replaces the outcome its author sees now (decisions.ts). */
+function setTriage(request: Y.Map<unknown>, decision: DistributiveOmit<Triage, 'id'>): void {
+  request.set(`${DECISION_PREFIX}${newId()}`, { ...decision, replaces: outcomeOf(request)?.id ?? null });
 }
+
+type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;

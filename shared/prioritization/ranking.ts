@@ -58,13 +58,10 @@ export function rankPreview(doc: Y.Doc, framework: Framework): RankingPreview {
   return { framework, proposed, moves, ranked, basis };
 }
 
-/** Items moved (or removed) since the preview was made. */
+/** Items moved (or removed from the backlog) since the preview was made. */
 export function rankingMovedSince(doc: Y.Doc, preview: RankingPreview): string[] {
-  const items = itemsMap(doc);
-  return Object.keys(preview.basis).filter((id) => {
-    const item = items.get(id);
-    return item === undefined || item.get('order') !== preview.basis[id];
-  });
+  const now = new Map(sortedEntries(doc).map((entry) => [entry.id, entry.order]));
+  return Object.keys(preview.basis).filter((id) => now.get(id) !== preview.basis[id]);
 }
 
 /**
@@ -73,12 +70,12 @@ export function rankingMovedSince(doc: Y.Doc, preview: RankingPreview): string[]
  * `kept`. Items added since stay where they are.
  */
 export function applyRanking(doc: Y.Doc, preview: RankingPreview, options: { overrideMoved?: boolean } = {}): { kept: string[]; moved: number } {
-  const items = itemsMap(doc);
-  const movedSince = new Set(rankingMovedSince(doc, preview));
-  const kept = options.overrideMoved ? [] : preview.ranked.filter((id) => movedSince.has(id) && items.has(id));
-  const skip = new Set(kept);
-  const ranked = preview.ranked.filter((id) => items.has(id) && !skip.has(id));
   const current = sortedEntries(doc).map((entry) => entry.id);
+  const inBacklog = new Set(current);
+  const movedSince = new Set(rankingMovedSince(doc, preview));
+  const kept = options.overrideMoved ? [] : preview.ranked.filter((id) => movedSince.has(id) && inBacklog.has(id));
+  const skip = new Set(kept);
+  const ranked = preview.ranked.filter((id) => inBacklog.has(id) && !skip.has(id));
   const target = fillSlots(current, new Set(ranked), ranked);
   const moved = writeOrder(doc, target);
   return { kept, moved };

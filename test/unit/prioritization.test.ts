@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  acceptRequest,
+  declineRequest,
+  fileRequest,
   addItem,
   applyRanking,
   boardFrameworks,
@@ -264,6 +267,24 @@ describe('rank by score', () => {
     applyRanking(doc, preview, { overrideMoved: true });
     // The ranked items fill the places ranked items hold now; "done" and "unscored" stay where they are.
     expect(names(doc, ids)).toEqual(['high', 'unscored', 'done', 'mid', 'low']);
+  });
+
+  it('does not take an item with a malformed order key for one moved by hand', () => {
+    const { doc, ids } = scored();
+    itemsMap(doc).get(ids.mid!)!.set('order', 42);
+    const preview = rankPreview(doc, 'wsjf');
+    expect(rankingMovedSince(doc, preview)).toEqual([]);
+  });
+
+  it('ranks what is left when a ranked item leaves the backlog between the preview and applying it', () => {
+    const { doc, ids } = scored();
+    const request = fileRequest(doc, { title: 'From a customer', source: 'customer' }, 1);
+    const fromRequest = acceptRequest(doc, request, { place: { after: null }, by: 'Ana' }, 2);
+    updateItem(doc, fromRequest, { scoreInputs: { businessValue: 13, timeCriticality: 1, riskReduction: 1, jobSize: 1 } });
+    const preview = rankPreview(doc, 'wsjf');
+    declineRequest(doc, request, { reason: 'Duplicate', by: 'Bo' }, 3);
+    applyRanking(doc, preview);
+    expect(names(doc, ids)).toEqual(['high', 'unscored', 'mid', 'done', 'low']);
   });
 
   it('refuses a framework the board does not use', () => {

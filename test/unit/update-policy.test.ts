@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addItem, castVote, generateRoundKeys, handOff, joinSession, openRound, sealVote, startSession, updateItem, type PublicKey } from '../../shared/index.js';
+import { MAX_REQUEST_DESCRIPTION, addItem, answerRequest, castVote, declineRequest, fileRequest, generateRoundKeys, handOff, joinSession, openRound, requestsMap, sealVote, startSession, updateItem, type PublicKey } from '../../shared/index.js';
 import { checkUpdate } from '../../server/update-policy.js';
 import { craftUpdate } from '../helpers/craft-update.js';
 
@@ -225,5 +225,59 @@ describe('structure, for every role', () => {
     const { doc } = board();
     const unknown = Array.from({ length: 1000 }, (_, i) => ({ client: 900_000 + i, ranges: [[0, 5]] as [number, number][] }));
     expect(checkUpdate(doc, { role: 'facilitator' }, Y.decodeUpdate(craftUpdate([], unknown)))).toMatchObject({ allowed: false, breach: 'structure' });
+  });
+});
+
+describe('the requester policy', () => {
+  const requesterVerdict = (doc: Y.Doc, update: Uint8Array) => checkUpdate(doc, { role: 'requester' }, Y.decodeUpdate(update));
+  function intakeBoard() {
+    const doc = new Y.Doc();
+    const itemId = addItem(doc, { title: 'Existing story' });
+    const requestId = fileRequest(doc, { title: 'Filed by the team', source: 'internal' }, 1000);
+    return { doc, itemId, requestId };
+  }
+  /** A new request written by hand with whatever entries the test gives. */
+  const handmade = (doc: Y.Doc, entries: Record<string, unknown>) =>
+    memberEdit(doc, (replica) =>
+      replica.transact(() => {
+        const request = new Y.Map<unknown>();
+        requestsMap(replica).set('handmade', request);
+        for (const [key, value] of Object.entries(entries)) request.set(key, value);
+      }),
+    );
+
+  it('lets a requester file a request and answer a question, as the app writes them', () => {
+    const { doc, requestId } = intakeBoard();
+    expect(requesterVerdict(doc, memberEdit(doc, (replica) => void fileRequest(replica, { title: 'PDF export', description: 'Monthly', source: 'customer', sourceName: 'Acme', requester: 'Rita', link: 'https://example.com/1' }, 5))).allowed).toBe(true);
+    expect(requesterVerdict(doc, memberEdit(doc, (replica) => void answerRequest(replica, requestId, { text: 'All of them', requester: 'Rita' }, 6))).allowed).toBe(true);
+    // On a board nobody wrote to yet, too: filing writes nothing else (no schema version).
+    const fresh = new Y.Doc();
+    expect(requesterVerdict(fresh, memberEdit(fresh, (replica) => void fileRequest(replica, { title: 'First', source: 'other' }, 5))).allowed).toBe(true);
+  });
+
+  it('refuses a request that arrives already triaged, holds nested types, unknown fields or oversized text', () => {
+    const { doc, itemId } = intakeBoard();
+    const base = { title: 'Pay vendor X now', source: 'internal', receivedAt: 5 };
+    for (const extra of [
+      { 'decision:x': { action: 'merged', itemId, by: 'Paula (PO)', at: 5, replaces: null } },
+      { triage: { action: 'declined', reason: 'no', by: 'PO', at: 5 } },
+      { nested: new Y.Map() },
+      { title: 'x'.repeat(MAX_REQUEST_DESCRIPTION + 1) },
+      { sneaky: 'field' },
+      { receivedAt: { when: 'now' } },
+    ]) {
+      const verdict = requesterVerdict(doc, handmade(doc, { ...base, ...extra }));
+      expect(verdict, JSON.stringify(Object.keys(extra))).toMatchObject({ allowed: false, breach: 'role' });
+    }
+  });
+
+  it('refuses the schema version, overwriting or naming an existing request, and writing into one', () => {
+    const { doc, requestId } = intakeBoard();
+    const fresh = new Y.Doc();
+    expect(requesterVerdict(fresh, memberEdit(fresh, (replica) => replica.getMap('meta').set('schemaVersion', 99))).allowed).toBe(false);
+    expect(requesterVerdict(doc, memberEdit(doc, (replica) => requestsMap(replica).set(requestId, new Y.Map()))).allowed).toBe(false);
+    expect(requesterVerdict(doc, craftUpdate([{ client: 777, clock: 0, items: [{ parentRoot: 'requests', parentSub: requestId, values: ['x'] }] }])).allowed).toBe(false);
+    expect(requesterVerdict(doc, memberEdit(doc, (replica) => requestsMap(replica).get(requestId)!.set('title', 'changed'))).allowed).toBe(false);
+    expect(requesterVerdict(doc, memberEdit(doc, (replica) => declineRequest(replica, requestId, { reason: 'no', by: 'Rita' }, 9))).allowed).toBe(false);
   });
 });

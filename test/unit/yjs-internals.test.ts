@@ -7,10 +7,25 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { clockOf, declaredPlace, depthOf, discardPending, hasPending, inTransaction, itemAt, itemsInRange, pathOf, rootHasEntry, rootName, typeInItem } from '../../shared/yjs-internals.js';
+import { clockOf, declaredPlace, depthOf, discardPending, hasPending, inTransaction, itemAt, itemsInRange, pathOf, plainValues, rootHasEntry, rootName, typeInItem } from '../../shared/yjs-internals.js';
 import { craftUpdate } from '../helpers/craft-update.js';
 
 describe('the Yjs internals the policy relies on', () => {
+  it('reads the plain values of a decoded map entry, and nothing from a nested type or text', () => {
+    const doc = new Y.Doc();
+    const map = doc.getMap('m');
+    map.set('plain', 'text');
+    map.set('number', 5);
+    map.set('type', new Y.Map());
+    doc.getText('t').insert(0, 'hi');
+    const structs = Y.decodeUpdate(Y.encodeStateAsUpdate(doc)).structs as Y.Item[];
+    const byKey = (key: string) => structs.find((struct) => struct.parentSub === key)!;
+    expect(plainValues(byKey('plain'))).toEqual(['text']);
+    expect(plainValues(byKey('number'))).toEqual([5]);
+    expect(plainValues(byKey('type'))).toBeNull();
+    expect(plainValues(structs.find((struct) => (struct.parent as unknown) === 't')!)).toBeNull();
+  });
+
   it('tells whether a top-level map holds a key, in a document loaded from an update, without creating the root', () => {
     const source = new Y.Doc();
     source.getMap('requests').set('r1', new Y.Map());
