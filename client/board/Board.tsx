@@ -215,53 +215,53 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
 
   return (
     <div className="board-app" {...dropFile}>
-      <BoardHeader
-        session={session}
-        connection={connection}
-        peers={peers}
-        onRename={(identity: Identity) => {
-          saveIdentity(identity);
-          session.setName(identity);
-          // Votes and the summary carry the name the session knows: tell it too.
-          const mine = running ? grooming.participants.find((p) => p.id === identity.id) : undefined;
-          if (mine && !readOnly) session.act(() => joinSession(session.doc, { id: identity.id, name: identity.name }, mine.role));
-        }}
-        onHelp={() => setDialog('help')}
-      >
-        {!readOnly && (
-          <button type="button" className="button-secondary" onClick={() => setImporting({ file: null })}>
-            Import
-          </button>
-        )}
-        <button type="button" className="button-secondary" onClick={() => setDialog('export')}>
-          Export
-        </button>
-        <button type="button" className="button-secondary" onClick={() => setDialog('prioritize')}>
-          Prioritize
-        </button>
-        {session.role === 'facilitator' && (
-          <button type="button" className="button-secondary" onClick={() => setDialog('invite')}>
-            {auth ? 'Invite' : 'Share'}
-          </button>
-        )}
-        {!running && session.role === 'facilitator' && (
-          <button type="button" className="button-secondary" onClick={startGrooming}>
-            Start grooming session
-          </button>
-        )}
-        {grooming && !running && (
-          <button type="button" className="link-button" onClick={() => setDialog('summary')}>
-            Last summary
-          </button>
-        )}
-      </BoardHeader>
-      {/* Each lazy part (lazyParts.ts) shows nothing until its code is here, a moment at most, without hiding the rest. */}
-      {running && (
-        <Suspense fallback={null}>
-          <SessionBar session={session} grooming={grooming} peers={peers} following={side.following} onFollowingChange={side.setFollowing} onSummary={() => setDialog('summary')} />
-        </Suspense>
-      )}
       <ReadinessContext value={readiness}>
+        <BoardHeader
+          session={session}
+          connection={connection}
+          peers={peers}
+          onRename={(identity: Identity) => {
+            saveIdentity(identity);
+            session.setName(identity);
+            // Votes and the summary carry the name the session knows: tell it too.
+            const mine = running ? grooming.participants.find((p) => p.id === identity.id) : undefined;
+            if (mine && !readOnly) session.act(() => joinSession(session.doc, { id: identity.id, name: identity.name }, mine.role));
+          }}
+          onHelp={() => setDialog('help')}
+        >
+          {!readOnly && (
+            <button type="button" className="button-secondary" onClick={() => setImporting({ file: null })}>
+              Import
+            </button>
+          )}
+          <button type="button" className="button-secondary" onClick={() => setDialog('export')}>
+            Export
+          </button>
+          <button type="button" className="button-secondary" onClick={() => setDialog('prioritize')}>
+            Prioritize
+          </button>
+          {session.role === 'facilitator' && (
+            <button type="button" className="button-secondary" onClick={() => setDialog('invite')}>
+              {auth ? 'Invite' : 'Share'}
+            </button>
+          )}
+          {!running && session.role === 'facilitator' && (
+            <button type="button" className="button-secondary" onClick={startGrooming}>
+              Start grooming session
+            </button>
+          )}
+          {grooming && !running && (
+            <button type="button" className="link-button" onClick={() => setDialog('summary')}>
+              Last summary
+            </button>
+          )}
+        </BoardHeader>
+        {/* Each lazy part (lazyParts.ts) shows nothing until its code is here, a moment at most, without hiding the rest. */}
+        {running && (
+          <Suspense fallback={null}>
+            <SessionBar session={session} grooming={grooming} peers={peers} following={side.following} onFollowingChange={side.setFollowing} onSummary={() => setDialog('summary')} />
+          </Suspense>
+        )}
         <ScoreColumnsContext value={scoreColumns}>
           <div className={openItem || showGrooming ? 'board-body with-panel' : 'board-body'}>
             <main className="backlog-pane">
@@ -372,79 +372,79 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
             )}
           </div>
         </ScoreColumnsContext>
+        <Suspense fallback={null}>
+          {dialog === 'help' && <HelpOverlay onClose={() => setDialog(null)} />}
+          {dialog === 'prioritize' && (
+            <PrioritizeDialog
+              session={session}
+              onClose={() => setDialog(null)}
+              onRank={(framework) => {
+                setDialog(null);
+                setRanking(framework);
+              }}
+              onChart={() => {
+                setDialog(null);
+                setMode('chart');
+              }}
+            />
+          )}
+          {bulkEditing && (
+            <BulkEditDialog
+              session={session}
+              ids={bulkEditing}
+              epics={epics}
+              labels={labels}
+              frameworks={scoreColumns}
+              onClose={() => setBulkEditing(null)}
+              onDone={(undo) => {
+                show({ text: `Changed ${bulkEditing.length} items`, action: { label: 'Undo', run: () => void undo() } });
+                setBulkEditing(null);
+              }}
+            />
+          )}
+          {ranking && (
+            <RankDialog
+              session={session}
+              framework={ranking}
+              onClose={() => setRanking(null)}
+              onApplied={(moved, undo) => {
+                setRanking(null);
+                show({ text: `Ranked by ${FRAMEWORK_NAMES[ranking]}: ${moved === 1 ? '1 item' : `${moved} items`} moved`, action: { label: 'Undo', run: () => void undo() } });
+              }}
+            />
+          )}
+          {dialog === 'invite' && <InviteDialog session={session} auth={auth} onClose={() => setDialog(null)} />}
+          {dialog === 'summary' && <SummaryDialog session={session} onClose={() => setDialog(null)} />}
+          {dialog === 'export' && (
+            <ExportDialog session={session} shown={visible.length < items.length ? visible.map((item) => item.id) : null} selected={select.selected} onClose={() => setDialog(null)} />
+          )}
+          {importing && (
+            <ImportDialog
+              session={session}
+              file={importing.file}
+              selected={select.focusedId && byId.get(select.focusedId) ? { id: select.focusedId, title: byId.get(select.focusedId)!.title } : null}
+              onClose={() => setImporting(null)}
+              onImported={(result, undo) => {
+                setImporting(null);
+                show({ text: `Imported: ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged`, action: { label: 'Undo', run: () => void undo() } });
+              }}
+            />
+          )}
+          {splitting && (
+            <SplitDialog
+              item={splitting}
+              onClose={() => setSplittingId(null)}
+              onSplit={(titles) => {
+                const ids = actions.split(splitting.id, titles, running);
+                setSplittingId(null);
+                // During a session the session panel stays; otherwise the first new item opens.
+                if (!running && ids[0]) side.openDetails(ids[0]);
+              }}
+            />
+          )}
+        </Suspense>
+        {notice && <Toast key={notice.text} notice={notice} onDone={dismiss} />}
       </ReadinessContext>
-      <Suspense fallback={null}>
-        {dialog === 'help' && <HelpOverlay onClose={() => setDialog(null)} />}
-        {dialog === 'prioritize' && (
-          <PrioritizeDialog
-            session={session}
-            onClose={() => setDialog(null)}
-            onRank={(framework) => {
-              setDialog(null);
-              setRanking(framework);
-            }}
-            onChart={() => {
-              setDialog(null);
-              setMode('chart');
-            }}
-          />
-        )}
-        {bulkEditing && (
-          <BulkEditDialog
-            session={session}
-            ids={bulkEditing}
-            epics={epics}
-            labels={labels}
-            frameworks={scoreColumns}
-            onClose={() => setBulkEditing(null)}
-            onDone={(undo) => {
-              show({ text: `Changed ${bulkEditing.length} items`, action: { label: 'Undo', run: () => void undo() } });
-              setBulkEditing(null);
-            }}
-          />
-        )}
-        {ranking && (
-          <RankDialog
-            session={session}
-            framework={ranking}
-            onClose={() => setRanking(null)}
-            onApplied={(moved, undo) => {
-              setRanking(null);
-              show({ text: `Ranked by ${FRAMEWORK_NAMES[ranking]}: ${moved === 1 ? '1 item' : `${moved} items`} moved`, action: { label: 'Undo', run: () => void undo() } });
-            }}
-          />
-        )}
-        {dialog === 'invite' && <InviteDialog session={session} auth={auth} onClose={() => setDialog(null)} />}
-        {dialog === 'summary' && <SummaryDialog session={session} onClose={() => setDialog(null)} />}
-        {dialog === 'export' && (
-          <ExportDialog session={session} shown={visible.length < items.length ? visible.map((item) => item.id) : null} selected={select.selected} onClose={() => setDialog(null)} />
-        )}
-        {importing && (
-          <ImportDialog
-            session={session}
-            file={importing.file}
-            selected={select.focusedId && byId.get(select.focusedId) ? { id: select.focusedId, title: byId.get(select.focusedId)!.title } : null}
-            onClose={() => setImporting(null)}
-            onImported={(result, undo) => {
-              setImporting(null);
-              show({ text: `Imported: ${result.added} added, ${result.updated} updated, ${result.unchanged} unchanged`, action: { label: 'Undo', run: () => void undo() } });
-            }}
-          />
-        )}
-        {splitting && (
-          <SplitDialog
-            item={splitting}
-            onClose={() => setSplittingId(null)}
-            onSplit={(titles) => {
-              const ids = actions.split(splitting.id, titles, running);
-              setSplittingId(null);
-              // During a session the session panel stays; otherwise the first new item opens.
-              if (!running && ids[0]) side.openDetails(ids[0]);
-            }}
-          />
-        )}
-      </Suspense>
-      {notice && <Toast key={notice.text} notice={notice} onDone={dismiss} />}
     </div>
   );
 }

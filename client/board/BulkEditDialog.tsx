@@ -3,7 +3,7 @@
  * "leave as it is", and only the fields changed here are written, to all
  * the items, in one transaction (one undo step).
  */
-import { useState } from 'react';
+import { useContext, useState } from 'react';
 import {
   FRAMEWORK_INPUTS,
   ITEM_KINDS,
@@ -11,6 +11,8 @@ import {
   PRIORITIES,
   RICE_IMPACT_NAMES,
   inputScale,
+  orderedItems,
+  readinessGaps,
   updateItems,
   type Framework,
   type ItemPatch,
@@ -19,6 +21,7 @@ import {
   type ScoreInputs,
 } from '../../shared/index.js';
 import { inputLabel } from '../prioritization/inputLabels.js';
+import { ReadinessContext } from '../health/ReadinessContext.js';
 import type { BoardSession } from '../session/BoardSession.js';
 import { Choice } from '../ui/Choice.js';
 import { Dialog } from '../ui/Dialog.js';
@@ -62,7 +65,12 @@ export function BulkEditDialog({ session, ids, epics, labels, frameworks, onDone
   const full: ItemPatch = { ...patch, ...(Object.keys(inputs).length > 0 && { scoreInputs: inputs }) };
   const changes = Object.keys(patch).length + Object.keys(inputs).length + (addLabel.trim() ? 1 : 0) + (removeLabel ? 1 : 0);
 
+  // Marking items ready that miss the definition of ready asks first, as the item panel does.
+  const readiness = useContext(ReadinessContext);
+  const [confirming, setConfirming] = useState(false);
+  const missing = patch.status === 'ready' ? orderedItems(session.doc).filter((item) => ids.includes(item.id) && readinessGaps({ ...item, status: 'new' }, readiness).length > 0) : [];
   const apply = () => {
+    if (missing.length > 0 && !confirming) return setConfirming(true);
     const done = session.actUndoable(
       () => updateItems(session.doc, ids, full, { add: addLabel.trim() ? [addLabel.trim()] : [], remove: removeLabel ? [removeLabel] : [] }),
       (message) => setError(message.replace(/^updateItems: /, '')),
@@ -147,12 +155,19 @@ export function BulkEditDialog({ session, ids, epics, labels, frameworks, onDone
             {error}
           </p>
         )}
+        {confirming && missing.length > 0 && (
+          <p className="field-error" role="alert">
+            {missing.length === 1 ? '1 of these items misses' : `${missing.length} of these items miss`} the board’s definition of ready:{' '}
+            {missing.slice(0, 3).map((item) => `“${shorten(item.title || 'Untitled', 40)}”`).join(', ')}
+            {missing.length > 3 ? ' and more' : ''}. Mark them ready anyway?
+          </p>
+        )}
         <div className="dialog-actions">
           <button type="button" className="button-secondary" onClick={onClose}>
             Cancel
           </button>
           <button type="submit" disabled={changes === 0}>
-            Apply to {ids.length} items
+            {confirming && missing.length > 0 ? 'Apply anyway' : `Apply to ${ids.length} items`}
           </button>
         </div>
       </form>

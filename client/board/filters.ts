@@ -2,7 +2,7 @@
  * Filtering the backlog. Pure: it only hides items, so the order is always
  * the document's. Every filter combines with the others (all must hold).
  */
-import { PRIORITIES, scoreItem, type Framework, type ItemKind, type ItemSnapshot, type ItemStatus, type Priority } from '../../shared/index.js';
+import { PRIORITIES, lastChange, scoreItem, type Framework, type ItemKind, type ItemSnapshot, type ItemStatus, type Priority } from '../../shared/index.js';
 
 /** Older or newer than a number of days: "over-90" is more than 90 days ago, "within-7" the last 7 days. */
 export const AGE_FILTERS = ['within-7', 'within-30', 'over-90', 'over-270'] as const;
@@ -63,7 +63,7 @@ export function applyFilters(items: readonly ItemSnapshot[], filters: Filters, c
       if (scored !== (filters.score === 'scored')) return false;
     }
     if (!withinAge(item.createdAt, filters.created, context.now)) return false;
-    if (!withinAge(item.updatedAt, filters.changed, context.now)) return false;
+    if (!withinAge(lastChange(item), filters.changed, context.now)) return false;
     if (words.length > 0) {
       const haystack = `${item.title} ${item.description} ${item.labels.join(' ')}`.toLowerCase();
       if (!words.every((word) => haystack.includes(word))) return false;

@@ -4,7 +4,7 @@
  * estimate, how old the items are, how the backlog grew, and the stale-item
  * review. The definition of ready is edited here, for the whole board.
  */
-import { Suspense, lazy, useMemo } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
 import { backlogHealth, staleItems, type Framework, type ItemSnapshot } from '../../shared/index.js';
 import { needsText } from '../board/labels.js';
 import type { BoardSession } from '../session/BoardSession.js';
@@ -26,9 +26,11 @@ interface HealthProps {
 
 export function HealthView({ session, items, frameworks, onOpen, onDone }: HealthProps) {
   const { definition, top, staleDays } = useHealthSettings(session.doc);
+  const minute = useMinute();
   const now = session.clock.now();
-  const health = useMemo(() => backlogHealth(items, { definition, frameworks, top, now }), [items, definition, frameworks, top]); // eslint-disable-line react-hooks/exhaustive-deps
-  const stale = useMemo(() => staleItems(items, { now, days: staleDays }), [items, staleDays]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Recomputed when the board changes, and once a minute (ages and staleness move with the clock).
+  const health = useMemo(() => backlogHealth(items, { definition, frameworks, top, now }), [items, definition, frameworks, top, minute]); // eslint-disable-line react-hooks/exhaustive-deps
+  const stale = useMemo(() => staleItems(items, { now, days: staleDays }), [items, staleDays, minute]); // eslint-disable-line react-hooks/exhaustive-deps
   const share = health.top.length === 0 ? 0 : Math.round((health.topReady / health.top.length) * 100);
   return (
     <section className="health" aria-label="Backlog health">
@@ -77,6 +79,16 @@ export function HealthView({ session, items, frameworks, onOpen, onDone }: Healt
       <StaleReview session={session} stale={stale} now={now} onOpen={onOpen} onDone={onDone} />
     </section>
   );
+}
+
+/** A number that changes once a minute. */
+function useMinute(): number {
+  const [minute, setMinute] = useState(() => Math.floor(Date.now() / 60_000));
+  useEffect(() => {
+    const timer = setInterval(() => setMinute(Math.floor(Date.now() / 60_000)), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return minute;
 }
 
 function Figure({ name, value, note, tone }: { name: string; value: string; note: string; tone: 'ok' | 'warn' | 'bad' }) {

@@ -27,6 +27,13 @@ const QUADRANT_CORNERS: [Quadrant, 'left' | 'right', 'top' | 'bottom'][] = [
   ['time-sink', 'right', 'bottom'],
 ];
 
+/** An epic keeps its color whatever other epics come and go: it is drawn from its id. */
+function epicColor(epicId: string): string {
+  let hash = 0;
+  for (let i = 0; i < epicId.length; i++) hash = (Math.imul(hash, 31) + epicId.charCodeAt(i)) | 0;
+  return PALETTE[Math.abs(hash) % PALETTE.length]!;
+}
+
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
@@ -50,7 +57,6 @@ function chartOption(groups: ChartGroup[], dark: boolean): echarts.EChartsCoreOp
     splitLine: { lineStyle: { color: line } },
     axisLine: { lineStyle: { color: line } },
   });
-  let color = 0;
   return {
     animation: false,
     aria: { enabled: true },
@@ -77,7 +83,7 @@ function chartOption(groups: ChartGroup[], dark: boolean): echarts.EChartsCoreOp
       type: 'scatter',
       name: group.name,
       symbolSize: 9,
-      itemStyle: { color: group.epicId === null ? NO_EPIC : PALETTE[color++ % PALETTE.length], opacity: 0.85 },
+      itemStyle: { color: group.epicId === null ? NO_EPIC : epicColor(group.epicId), opacity: 0.85 },
       emphasis: { focus: 'series', label: { show: true } },
       label: { show: true, position: 'right', color: text, fontSize: 11, formatter: (params: { data: { point: ChartPoint } }) => shorten(params.data.point.title, 28) },
       labelLayout: { hideOverlap: true },

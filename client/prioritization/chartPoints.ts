@@ -67,6 +67,6 @@ export function chartGroups(items: readonly ItemSnapshot[], byId: ReadonlyMap<st
       point.y = nudge(point.value, radius * Math.sin(k * GOLDEN_ANGLE));
     });
   }
-  // Epics by name, "No epic" last: the legend and the colors stay put as points come and go.
+  // Epics by name, "No epic" last: the legend reads in a stable order as points come and go.
   return [...groups.values()].sort((a, b) => (a.epicId === null ? 1 : b.epicId === null ? -1 : a.name.localeCompare(b.name)));
 }

@@ -17,7 +17,7 @@ const GROOM_NEXT = 10;
 export interface BacklogHealth {
   /** Open items: neither done nor archived. */
   open: number;
-  /** The first `top` open items, in backlog order. */
+  /** The first `top` open items not in progress, in backlog order. */
   top: ItemSnapshot[];
   topReady: number;
   /** The first open items, in backlog order, that miss the definition of ready, with what they miss. */
@@ -39,10 +39,12 @@ function bucket(ageMs: number): number {
 export function backlogHealth(items: readonly ItemSnapshot[], options: { definition: DefinitionOfReady; frameworks: readonly Framework[]; top: number; now: number }): BacklogHealth {
   const context = { definition: options.definition, frameworks: options.frameworks };
   const open = items.filter((item) => !item.archived && item.status !== 'done' && item.kind !== 'epic');
-  const top = open.slice(0, options.top);
+  // Work already in progress is past refinement: the top and what to groom next are the items not started.
+  const waiting = open.filter((item) => item.status !== 'in-progress');
+  const top = waiting.slice(0, options.top);
   const gapsOf = (item: ItemSnapshot) => readinessGaps(item, context);
   const groomNext: BacklogHealth['groomNext'] = [];
-  for (const item of open) {
+  for (const item of waiting) {
     if (groomNext.length === GROOM_NEXT) break;
     const gaps = gapsOf(item);
     if (gaps.length > 0) groomNext.push({ item, gaps });

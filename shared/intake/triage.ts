@@ -56,6 +56,9 @@ export function acceptRequest(doc: Y.Doc, requestId: string, options: AcceptOpti
       item.set('request', requestId);
       item.set('createdAt', now);
       if (fields.requester) item.set('createdBy', fields.requester);
+    } else {
+      // Accepted before (and sent back or declined since): its text may have been edited, the new choices apply.
+      applyPatch(item, { ...(kind !== undefined && { kind }), ...(priority !== undefined && priority !== null && { priority }) });
     }
     item.set('updatedAt', now);
     writePlacement(doc, entries, gap, [id]);

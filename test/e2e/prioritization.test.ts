@@ -163,10 +163,15 @@ describe('prioritizing', () => {
     await dialog.getByLabel('Add a label').fill('q3');
     await dialog.getByLabel('Business value').selectOption('8');
     await ana.screenshot({ path: `${SHOTS}bulk-edit-1280.png` });
+    await dialog.getByLabel('Status').selectOption('ready');
     await dialog.getByRole('button', { name: 'Apply to 3 items' }).click();
+    // Ready while missing the definition of ready: it asks first.
+    await expect.poll(() => dialog.getByRole('alert').textContent()).toContain('3 of these items miss the board’s definition of ready');
+    await dialog.getByRole('button', { name: 'Apply anyway' }).click();
 
     const kinds = (page: Page) => page.locator('[role="option"] .kind').allTextContents();
     await expect.poll(() => kinds(bo)).toEqual(['Bug', 'Bug', 'Story', 'Bug']);
+    expect(await row(bo, 'Login page').locator('.status').textContent()).toBe('Ready');
     expect(await row(bo, 'Signup page').locator('.label-chip').allTextContents()).toEqual(['q3']);
     expect(await row(bo, 'Settings page').locator('.priority').textContent()).toBe('Should');
     await row(bo, 'Settings page').click();

@@ -111,6 +111,7 @@ describe('backlog health', () => {
     addItem(doc, { title: 'C', ...ready });
     addItem(doc, { title: 'D', estimate: 5 });
     addItem(doc, { title: 'E (done)', status: 'done' });
+    addItem(doc, { title: 'F (being built)', status: 'in-progress' }, { after: null });
     const health = backlogHealth(orderedItems(doc), { definition: definitionOfReady(doc), frameworks: [], top: 3, now: NOW });
     expect(health.top.map((item) => item.title)).toEqual(['A', 'B', 'C']);
     expect(health.topReady).toBe(2);
@@ -118,8 +119,8 @@ describe('backlog health', () => {
       ['B', ['no-acceptance-criteria', 'no-estimate', 'no-priority', 'no-description']],
       ['D', ['no-acceptance-criteria', 'no-priority', 'no-description']],
     ]);
-    expect(health.withoutPriority.map((item) => item.title)).toEqual(['B', 'D']);
-    expect(health.withoutEstimate.map((item) => item.title)).toEqual(['B']);
-    expect(health.open).toBe(4);
+    expect(health.withoutPriority.map((item) => item.title)).toEqual(['F (being built)', 'B', 'D']);
+    expect(health.withoutEstimate.map((item) => item.title)).toEqual(['F (being built)', 'B']);
+    expect(health.open).toBe(5);
   });
 });

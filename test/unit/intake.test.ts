@@ -133,6 +133,15 @@ describe('triage', () => {
     }
   });
 
+  it('applies the new kind and priority when a request is accepted again', () => {
+    const doc = new Y.Doc();
+    const id = fileRequest(doc, REQUEST, T0);
+    acceptRequest(doc, id, { kind: 'bug', by: 'Ana' }, T0 + 1);
+    requestMoreInfo(doc, id, { question: 'Which?', by: 'Ana' }, T0 + 2);
+    acceptRequest(doc, id, { kind: 'enhancement', priority: 'could', by: 'Ana' }, T0 + 3);
+    expect(orderedItems(doc).map((item) => [item.kind, item.priority])).toEqual([['enhancement', 'could']]);
+  });
+
   it('lets a decision made after seeing the outcome replace it', () => {
     const doc = new Y.Doc();
     const id = fileRequest(doc, REQUEST, T0);
