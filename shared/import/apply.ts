@@ -67,10 +67,11 @@ export function importSteps(doc: Y.Doc, plan: ImportPlan, place: Place = BOTTOM,
   for (const item of plan.items) {
     const context = `applyImport: row ${item.row}`;
     checkSource(item.source, context);
-    const { createdAt, ...fields } = defined(item.fields);
+    const { createdAt, updatedAt, ...fields } = defined(item.fields);
     checkPatch(fields, context);
     checkEstimateCard(doc, fields.estimate, context);
     if (createdAt !== undefined && !Number.isFinite(createdAt)) throw new Error(`${context}: createdAt must be a number of milliseconds`);
+    if (updatedAt !== undefined && !Number.isFinite(updatedAt)) throw new Error(`${context}: updatedAt must be a number of milliseconds`);
     const id = importedItemId(item.source);
     // The last row wins when a file lists one key twice, as a tracker's re-export would.
     planned.set(id, item);
@@ -101,7 +102,7 @@ export function importSteps(doc: Y.Doc, plan: ImportPlan, place: Place = BOTTOM,
       doc.transact(() => {
         stampSchema(doc);
         for (const [id, item] of batch) {
-          const { createdAt, ...fields } = defined(item.fields);
+          const { createdAt, updatedAt, ...fields } = defined(item.fields);
           const parent = parentOf(item);
           const existing = items.get(id);
           if (existing === undefined) {
@@ -110,7 +111,8 @@ export function importSteps(doc: Y.Doc, plan: ImportPlan, place: Place = BOTTOM,
             applyPatch(map, { description: '', kind: 'story', status: 'new', labels: [], acceptanceCriteria: [], ...fields, ...(parent ? { parent } : {}) });
             map.set('source', sourceValue(item.source));
             map.set('createdAt', createdAt ?? now);
-            map.set('updatedAt', now);
+            // The tracker's last change, not the import's: a copy is not a touch (the stale-item review reads it).
+            map.set('updatedAt', updatedAt ?? createdAt ?? now);
             added.push(id);
             result.added++;
             continue;

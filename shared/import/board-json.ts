@@ -49,6 +49,7 @@ export function planBoardJson(data: unknown, warnings: Warnings): { items: Plann
         archived: entry.archived === true,
         ...readScoreInputsEntry(entry.scoreInputs, row, warnings),
         ...(typeof entry.createdAt === 'number' ? { createdAt: entry.createdAt } : {}),
+        ...(typeof entry.updatedAt === 'number' ? { updatedAt: entry.updatedAt } : {}),
       },
       parentKey: typeof entry.parent === 'string' ? entry.parent : null,
     });

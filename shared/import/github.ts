@@ -39,6 +39,7 @@ export function planGithub(data: unknown, warnings: Warnings): { items: PlannedI
     const kind = lower.includes('epic') ? 'epic' : lower.includes('bug') ? 'bug' : lower.includes('enhancement') ? 'enhancement' : undefined;
     const { description, criteria } = extractCriteria(typeof raw.body === 'string' ? raw.body : '');
     const created = parseTrackerDate(typeof raw.created_at === 'string' ? raw.created_at : typeof raw.createdAt === 'string' ? raw.createdAt : undefined);
+    const updated = parseTrackerDate(typeof raw.updated_at === 'string' ? raw.updated_at : typeof raw.updatedAt === 'string' ? raw.updatedAt : undefined);
     const state = typeof raw.state === 'string' ? raw.state.toLowerCase() : '';
     items.push({
       row,
@@ -51,6 +52,7 @@ export function planGithub(data: unknown, warnings: Warnings): { items: PlannedI
         labels,
         acceptanceCriteria: criteria,
         ...(created !== null ? { createdAt: created } : {}),
+        ...(updated !== null ? { updatedAt: updated } : {}),
       },
       parentKey: null,
     });

@@ -40,6 +40,7 @@ export function planJira(table: CsvTable, chosen: ColumnMapping | undefined, war
   const categoryColumn = columns.find('Status Category');
   const criteriaColumn = columns.find('Custom field (Acceptance Criteria)', 'Acceptance Criteria');
   const createdColumn = columns.find('Created');
+  const updatedColumn = columns.find('Updated');
   // A row fills one of several story-point (or parent) columns: the mapped one first, then the others of its kind.
   const firstOf = (record: CsvRecord, mapped: string | undefined, kind: string[]) =>
     [mapped, ...kind.map((name) => columns.find(name))].reduce<string | undefined>((found, name) => found ?? columns.cell(record, name), undefined);
@@ -72,6 +73,7 @@ export function planJira(table: CsvTable, chosen: ColumnMapping | undefined, war
     const parentValue = firstOf(record, mapping.parent, mapping.parent && PARENTS.includes(mapping.parent) ? PARENTS : [])?.trim();
     const estimate = parseEstimate(firstOf(record, mapping.estimate, mapping.estimate && STORY_POINTS.includes(mapping.estimate) ? STORY_POINTS : []) ?? '', row, warnings);
     const created = parseTrackerDate(columns.cell(record, createdColumn));
+    const updated = parseTrackerDate(columns.cell(record, updatedColumn));
     items.push({
       row,
       source: {
@@ -91,6 +93,7 @@ export function planJira(table: CsvTable, chosen: ColumnMapping | undefined, war
         labels: cleanLabels(columns.cells(record, mapping.labels), row, warnings),
         acceptanceCriteria: [...fromColumn, ...criteria],
         ...(created !== null ? { createdAt: created } : {}),
+        ...(updated !== null ? { updatedAt: updated } : {}),
       },
       parentKey: parentValue ? (keyById.get(parentValue) ?? parentValue) : null,
     });

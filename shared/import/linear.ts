@@ -29,6 +29,7 @@ export function planLinear(table: CsvTable, chosen: ColumnMapping | undefined, w
   const mapping = mergeMapping(columns, linearMapping(columns), chosen);
   const archivedColumn = columns.find('Archived');
   const createdColumn = columns.find('Created');
+  const updatedColumn = columns.find('Updated');
   const items: PlannedItem[] = [];
   for (const record of table.records) {
     const row = record.line;
@@ -39,6 +40,7 @@ export function planLinear(table: CsvTable, chosen: ColumnMapping | undefined, w
     const { description, criteria } = extractCriteria(columns.field(record, mapping, 'description') ?? '');
     const estimate = parseEstimate(columns.field(record, mapping, 'estimate') ?? '', row, warnings);
     const created = parseTrackerDate(columns.cell(record, createdColumn));
+    const updated = parseTrackerDate(columns.cell(record, updatedColumn));
     items.push({
       row,
       source: { system: 'linear', key, importedTitle: title, importedEstimate: estimate ?? null },
@@ -53,6 +55,7 @@ export function planLinear(table: CsvTable, chosen: ColumnMapping | undefined, w
         acceptanceCriteria: criteria,
         archived: columns.cell(record, archivedColumn) !== undefined,
         ...(created !== null ? { createdAt: created } : {}),
+        ...(updated !== null ? { updatedAt: updated } : {}),
       },
       parentKey: columns.field(record, mapping, 'parent')?.trim() || null,
     });

@@ -37,6 +37,8 @@ export interface PlannedFields {
   scoreInputs?: Partial<ScoreInputs>;
   /** When the tracker says it was created; used for items the import adds. */
   createdAt?: number;
+  /** When the tracker last changed it; the added item's last change (what the stale-item review reads). */
+  updatedAt?: number;
 }
 
 export interface PlannedItem {

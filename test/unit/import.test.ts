@@ -37,6 +37,11 @@ describe('Jira CSV', () => {
     const card = byKey(plan, 'PAY-2');
     expect(card.fields).toMatchObject({ title: 'Pay by card', kind: 'story', status: 'new', priority: 'must', estimate: 5, labels: ['payments', 'web'] });
     expect(card.fields.createdAt).toBe(Date.UTC(2026, 1, 12, 19, 10));
+    // When the tracker last changed it: imported items keep it, so the stale-item review sees a long-untouched issue.
+    expect(byKey(plan, 'PAY-1').fields.updatedAt).toBe(Date.UTC(2026, 1, 26, 9, 1));
+    const doc = new Y.Doc();
+    applyImport(doc, plan);
+    expect(orderedItems(doc).find((item) => item.title === 'Checkout revamp')!.updatedAt).toBe(Date.UTC(2026, 1, 26, 9, 1));
     expect(card.parentKey).toBe('PAY-1');
     expect(card.source).toMatchObject({ system: 'jira', key: 'PAY-2', issueId: '10002', importedEstimate: 5 });
     expect(byKey(plan, 'PAY-1').fields.kind).toBe('epic');
