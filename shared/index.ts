@@ -39,3 +39,4 @@ export * from './export/index.js';
 export * from './prioritization/index.js';
 export * from './intake/index.js';
 export * from './health/index.js';
+export * from './planning/index.js';

@@ -42,6 +42,9 @@ export interface ItemSnapshot {
   /** Who last kept this item in a stale-item review, and when (health/staleness.ts). */
   keptBy: string | null;
   keptAt: number | null;
+  /** The sprint it is committed to, and who put it there (planning/sprints.ts); null: the product backlog. */
+  sprint: string | null;
+  sprintBy: string | null;
 }
 
 /** Text fields are Y.Text; a plain string written by other software is read too. */
@@ -112,5 +115,7 @@ export function snapshotItem(id: string, item: ItemMap): ItemSnapshot {
     scoreInputs: readScoreInputs(item),
     keptBy: stringOrNull(item.get('keptBy')),
     keptAt: numberOrNull(item.get('keptAt')),
+    sprint: stringOrNull(item.get('sprint')),
+    sprintBy: stringOrNull(item.get('sprintBy')),
   };
 }

@@ -1,0 +1,35 @@
+/** Planning: sprints, capacity, velocity, cut lines and the Monte Carlo forecast. */
+export {
+  SPRINT_STATES,
+  DEFAULT_FOCUS_FACTOR,
+  sprintsMap,
+  createSprint,
+  updateSprint,
+  setPersonDays,
+  assignToSprint,
+  startSprint,
+  closeSprint,
+  addPastSprint,
+  setSprintExcluded,
+  readSprints,
+  itemPlace,
+  type SprintSnapshot,
+  type SprintFields,
+  type SprintState,
+} from './sprints.js';
+export {
+  VELOCITY_SPRINTS,
+  planningMap,
+  expectedVelocity,
+  unestimatedAs,
+  setPlanning,
+  velocity,
+  pointsPerDay,
+  sprintCapacity,
+  assumedPoints,
+  sprintLoad,
+  cutLines,
+  type Velocity,
+} from './velocity.js';
+export { forecastBacklog, type Forecast, type ForecastOptions } from './forecast.js';
+export { seededRandom, type Random } from './random.js';
