@@ -5,7 +5,7 @@
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { generateNKeysBetween } from 'fractional-indexing';
-import { MAX_KEY_LENGTH, addItem, applyRanking, backlogHealth, definitionOfReady, itemsMap, moveItem, orderedIds, orderedItems, rankPreview, setFramework, updateItem } from '../shared/index.js';
+import { MAX_KEY_LENGTH, addItem, applyRanking, backlogHealth, definitionOfReady, forecastBacklog, itemsMap, moveItem, orderedIds, orderedItems, rankPreview, seededRandom, setFramework, updateItem } from '../shared/index.js';
 import { connect } from './clients.js';
 import { RELAY_KINDS, samplesBetween, startRelay, type RelayKind, type RunningRelay } from './relays.js';
 import { figure, median, percentile } from './stats.js';
@@ -446,6 +446,11 @@ export async function model(sizes: Sizes): Promise<ScenarioResult> {
   let rankedMoves = 0;
   const applyMs = timed(() => (rankedMoves = applyRanking(scored, preview!).moved));
   const healthMs = timed(() => backlogHealth(orderedItems(scored), { definition: definitionOfReady(scored), frameworks: ['wsjf'], top: 20, now: Date.now() }));
+  // The Monte Carlo forecast the issue sizes: half the items (5,000 of the full run's 10,000), 20 past sprints,
+  // 10,000 runs; the median of five, after one to warm up.
+  const forecastPoints = Array.from({ length: Math.round(items / 2) }, () => scale[Math.floor(next() * 5)]!);
+  const pastVelocities = Array.from({ length: 20 }, () => 25 + Math.floor(next() * 20));
+  const forecastRuns = [0, 1, 2, 3, 4, 5].map((seed) => timed(() => forecastBacklog(forecastPoints, { velocities: pastVelocities, runs: 10_000, random: seededRandom(seed) }))).slice(1);
   return {
     title: `The model: ${items} items, ${moves} moves`,
     rows: [
@@ -459,6 +464,7 @@ export async function model(sizes: Sizes): Promise<ScenarioResult> {
         'cap': MAX_KEY_LENGTH,
         'rank by WSJF ms (preview / apply, items moved)': `${round(previewMs, 0)} / ${round(applyMs, 0)}, ${rankedMoves}`,
         'health figures ms': round(healthMs, 0),
+        'forecast ms (items, 20 past sprints, 10,000 runs)': `${round(median(forecastRuns), 0)} (${forecastPoints.length})`,
       },
     ],
     notes: [
