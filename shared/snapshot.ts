@@ -6,6 +6,7 @@
 import * as Y from 'yjs';
 import type { ItemMap } from './board.js';
 import { readScoreInputs, type ScoreInputs } from './prioritization/inputs.js';
+import { readDependencies } from './planning/dependency-keys.js';
 import {
   DEFAULT_KIND,
   DEFAULT_STATUS,
@@ -45,6 +46,8 @@ export interface ItemSnapshot {
   /** The sprint it is committed to, and who put it there (planning/sprints.ts); null: the product backlog. */
   sprint: string | null;
   sprintBy: string | null;
+  /** The items it waits for (planning/dependencies.ts), sorted. */
+  dependsOn: string[];
 }
 
 /** Text fields are Y.Text; a plain string written by other software is read too. */
@@ -117,5 +120,6 @@ export function snapshotItem(id: string, item: ItemMap): ItemSnapshot {
     keptAt: numberOrNull(item.get('keptAt')),
     sprint: stringOrNull(item.get('sprint')),
     sprintBy: stringOrNull(item.get('sprintBy')),
+    dependsOn: readDependencies(item),
   };
 }

@@ -33,3 +33,4 @@ export {
 } from './velocity.js';
 export { forecastBacklog, type Forecast, type ForecastOptions } from './forecast.js';
 export { seededRandom, type Random } from './random.js';
+export { addDependency, removeDependency, dependencyCycles, orderWarnings, respectDependencies } from './dependencies.js';

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  addDependency,
+  dependencyCycles,
+  orderWarnings,
+  respectDependencies,
   addItem,
   addPastSprint,
   assignToSprint,
@@ -196,5 +200,43 @@ describe('estimates inside the planning model', () => {
     assignToSprint(doc, [card], id, { by: 'Ana' });
     updateItem(doc, card, { status: 'done' });
     expect(closeSprint(doc, id, orderedItems(doc), { carryTo: null, by: 'Ana' }).donePoints).toBe(0);
+  });
+});
+
+describe('dependencies', () => {
+  it('refuse a cycle, naming it, and write nothing', () => {
+    const doc = new Y.Doc();
+    const [a, b, c] = ['Schema', 'API', 'Screen'].map((title) => addItem(doc, { title }));
+    addDependency(doc, c!, b!);
+    addDependency(doc, b!, a!);
+    expect(orderedItems(doc).find((item) => item.id === c)!.dependsOn).toEqual([b]);
+    expectRejected(doc, () => addDependency(doc, a!, c!), /that would make a cycle: “Schema” waits for “Screen” waits for “API” waits for “Schema”/);
+    expectRejected(doc, () => addDependency(doc, a!, a!), /cannot depend on itself/);
+  });
+
+  it('flag a cycle two people closed at once, and the forecast ignores the edge that closes it', () => {
+    const a = new Y.Doc();
+    const [x, y] = ['X', 'Y'].map((title) => addItem(a, { title }));
+    const b = new Y.Doc();
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    addDependency(a, x!, y!);
+    addDependency(b, y!, x!);
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    for (const doc of [a, b]) expect(dependencyCycles(orderedItems(doc)).map((cycle) => [...cycle].sort())).toEqual([[x, y].sort()]);
+    expect(respectDependencies(orderedItems(a), [1, 2])).toHaveLength(2);
+  });
+
+  it('warn about an item ordered above what it waits for, and make the forecast wait too', () => {
+    const doc = new Y.Doc();
+    const [screen, api, done] = ['Screen', 'API', 'Old'].map((title) => addItem(doc, { title }));
+    addDependency(doc, screen!, api!);
+    addDependency(doc, screen!, done!);
+    updateItem(doc, done!, { status: 'done' });
+    const backlog = orderedItems(doc);
+    expect(orderWarnings(backlog)).toEqual([{ id: screen, waitsFor: [api] }]);
+    // Screen alone would be done in sprint 1, but the API it waits for lands in sprint 3.
+    expect(respectDependencies(backlog, [1, 3, 1])).toEqual([3, 3, 1]);
+    expect(respectDependencies(backlog, [1, null, 1])).toEqual([null, null, 1]);
   });
 });

@@ -1,0 +1,127 @@
+/**
+ * Dependencies between items: an item can wait for others (blocked by),
+ * across epics.
+ *
+ * Layout: one key per dependency on the waiting item, `dependsOn:<item id>`
+ * → true, so two people adding dependencies to one item at once both keep
+ * theirs. A cycle is refused when it would be made here; two people making
+ * its halves at once can still close one, so readers find cycles
+ * (`dependencyCycles`) and flag them, and the forecast ignores the edges
+ * that close them.
+ */
+import type * as Y from 'yjs';
+import { itemsMap, stampSchema } from '../board.js';
+import { requireItem } from '../ordering.js';
+import type { ItemSnapshot } from '../snapshot.js';
+import { DEPENDS_PREFIX, readDependencies } from './dependency-keys.js';
+
+/** A path of dependencies from `from` to `to`, or null: walks what is stored, at most once per item. */
+function pathBetween(doc: Y.Doc, from: string, to: string): string[] | null {
+  const items = itemsMap(doc);
+  const previous = new Map<string, string | null>([[from, null]]);
+  const queue = [from];
+  while (queue.length > 0) {
+    const id = queue.shift()!;
+    if (id === to) {
+      const path = [];
+      for (let at: string | null = id; at !== null; at = previous.get(at) ?? null) path.unshift(at);
+      return path;
+    }
+    const item = items.get(id);
+    if (item === undefined) continue;
+    for (const next of readDependencies(item)) {
+      if (previous.has(next)) continue;
+      previous.set(next, id);
+      queue.push(next);
+    }
+  }
+  return null;
+}
+
+function titleOf(doc: Y.Doc, id: string): string {
+  const title = itemsMap(doc).get(id)?.get('title');
+  const text = title === undefined ? '' : String(title);
+  return `“${text.length > 40 ? `${text.slice(0, 39)}…` : text || id}”`;
+}
+
+/** Makes `itemId` wait for `onId`; refuses a dependency on itself or one that closes a cycle, naming it. */
+export function addDependency(doc: Y.Doc, itemId: string, onId: string): void {
+  const item = requireItem(doc, itemId);
+  requireItem(doc, onId, 'dependency');
+  if (itemId === onId) throw new Error(`item ${titleOf(doc, itemId)} cannot depend on itself`);
+  const cycle = pathBetween(doc, onId, itemId);
+  if (cycle !== null) {
+    throw new Error(`that would make a cycle: ${[itemId, ...cycle].map((id) => titleOf(doc, id)).join(' waits for ')}`);
+  }
+  doc.transact(() => {
+    stampSchema(doc);
+    item.set(`${DEPENDS_PREFIX}${onId}`, true);
+  });
+}
+
+export function removeDependency(doc: Y.Doc, itemId: string, onId: string): void {
+  const item = requireItem(doc, itemId);
+  doc.transact(() => item.delete(`${DEPENDS_PREFIX}${onId}`));
+}
+
+/** Every cycle among the items' dependencies (each once, as ids in order), for flagging. */
+export function dependencyCycles(items: readonly ItemSnapshot[]): string[][] {
+  const byId = new Map(items.map((item) => [item.id, item]));
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const cycles: string[][] = [];
+  const visit = (id: string) => {
+    state.set(id, 'open');
+    stack.push(id);
+    for (const next of byId.get(id)?.dependsOn ?? []) {
+      if (!byId.has(next)) continue;
+      if (state.get(next) === 'open') cycles.push(stack.slice(stack.indexOf(next)));
+      else if (!state.has(next)) visit(next);
+    }
+    stack.pop();
+    state.set(id, 'done');
+  };
+  for (const item of items) if (!state.has(item.id)) visit(item.id);
+  return cycles;
+}
+
+/** Open items ordered above an open item they wait for, with what they wait for. */
+export function orderWarnings(backlog: readonly ItemSnapshot[]): { id: string; waitsFor: string[] }[] {
+  const position = new Map(backlog.map((item, at) => [item.id, at]));
+  const open = (item: ItemSnapshot | undefined) => item !== undefined && !item.archived && item.status !== 'done';
+  const byId = new Map(backlog.map((item) => [item.id, item]));
+  const out: { id: string; waitsFor: string[] }[] = [];
+  backlog.forEach((item, at) => {
+    if (!open(item)) return;
+    const later = item.dependsOn.filter((dep) => open(byId.get(dep)) && (position.get(dep) ?? -1) > at);
+    if (later.length > 0) out.push({ id: item.id, waitsFor: later });
+  });
+  return out;
+}
+
+/**
+ * A forecast that respects dependencies: an item is done no earlier than
+ * what it waits for. `sprints[i]` is item i's forecast sprint (null: beyond
+ * the horizon); edges that close a cycle are ignored.
+ */
+export function respectDependencies(backlog: readonly ItemSnapshot[], sprints: readonly (number | null)[]): (number | null)[] {
+  const index = new Map(backlog.map((item, at) => [item.id, at]));
+  const out = [...sprints];
+  const state = new Map<number, 'open' | 'done'>();
+  const settle = (at: number): number | null => {
+    if (state.get(at) === 'done' || state.get(at) === 'open') return out[at]!;
+    state.set(at, 'open');
+    for (const dep of backlog[at]!.dependsOn) {
+      const depAt = index.get(dep);
+      if (depAt === undefined || state.get(depAt) === 'open') continue;
+      const depSprint = settle(depAt);
+      const own = out[at]!;
+      if (own === null || depSprint === null) out[at] = null;
+      else if (depSprint > own) out[at] = depSprint;
+    }
+    state.set(at, 'done');
+    return out[at]!;
+  };
+  backlog.forEach((_, at) => settle(at));
+  return out;
+}
