@@ -10,6 +10,7 @@ export const SCHEMA_VERSION = 1;
 export const ITEM_KINDS = [
   'story',
   'epic',
+  'theme',
   'bug',
   'task',
   'spike',

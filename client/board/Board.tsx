@@ -85,7 +85,7 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
   }, [items]);
   const me = peers.find((peer) => peer.isMe);
   // Epics to filter by: items of the epic kind and any item others belong to.
-  const epics = useMemo(() => items.filter((item) => !item.archived && (item.kind === 'epic' || childCounts.has(item.id))), [items, childCounts]);
+  const epics = useMemo(() => items.filter((item) => !item.archived && (item.kind === 'epic' || item.kind === 'theme' || childCounts.has(item.id))), [items, childCounts]);
 
   const scrollTo = useCallback((index: number) => scrollToRef.current?.(index), []);
   const select = useSelection(visible, scrollTo);

@@ -4,6 +4,7 @@ import type { ItemKind, ItemStatus, Priority, ReadinessGap } from '../../shared/
 export const KIND_LABELS: Record<ItemKind, string> = {
   story: 'Story',
   epic: 'Epic',
+  theme: 'Theme',
   bug: 'Bug',
   task: 'Task',
   spike: 'Spike',

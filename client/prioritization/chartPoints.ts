@@ -42,7 +42,7 @@ export function chartGroups(items: readonly ItemSnapshot[], byId: ReadonlyMap<st
   const groups = new Map<string | null, ChartGroup>();
   const pairs = new Map<string, ChartPoint[]>();
   for (const item of items) {
-    if (item.archived || item.status === 'done' || item.kind === 'epic') continue;
+    if (item.archived || item.status === 'done' || item.kind === 'epic' || item.kind === 'theme') continue;
     const value = item.scoreInputs.businessValue;
     const effort = effectiveJobSize(item.scoreInputs, item.estimate).value;
     const quadrant = valueEffortQuadrant(item);

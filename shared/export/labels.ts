@@ -4,6 +4,7 @@ import type { ItemKind, ItemStatus, Priority } from '../schema.js';
 export const JIRA_TYPE: Record<ItemKind, string> = {
   story: 'Story',
   epic: 'Epic',
+  theme: 'Initiative',
   bug: 'Bug',
   task: 'Task',
   spike: 'Spike',

@@ -38,7 +38,7 @@ function bucket(ageMs: number): number {
 
 export function backlogHealth(items: readonly ItemSnapshot[], options: { definition: DefinitionOfReady; frameworks: readonly Framework[]; top: number; now: number }): BacklogHealth {
   const context = { definition: options.definition, frameworks: options.frameworks };
-  const open = items.filter((item) => !item.archived && item.status !== 'done' && item.kind !== 'epic');
+  const open = items.filter((item) => !item.archived && item.status !== 'done' && item.kind !== 'epic' && item.kind !== 'theme');
   // Work already in progress is past refinement: the top and what to groom next are the items not started.
   const waiting = open.filter((item) => item.status !== 'in-progress');
   const top = waiting.slice(0, options.top);

@@ -65,6 +65,8 @@ export function parseEstimate(raw: string | number | null | undefined, row: numb
 /** Issue types to kinds; anything else is a story, with a warning. */
 export const KIND_BY_TYPE: Record<string, ItemKind> = {
   epic: 'epic',
+  initiative: 'theme',
+  theme: 'theme',
   story: 'story',
   'user story': 'story',
   feature: 'story',

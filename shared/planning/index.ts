@@ -34,3 +34,4 @@ export {
 export { forecastBacklog, type Forecast, type ForecastOptions } from './forecast.js';
 export { seededRandom, type Random } from './random.js';
 export { addDependency, removeDependency, dependencyCycles, orderWarnings, respectDependencies } from './dependencies.js';
+export { groupItems, progress, groupForecast, comingSprintEnd, type Progress } from './roadmap.js';

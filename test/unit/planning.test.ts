@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  comingSprintEnd,
+  groupForecast,
+  groupItems,
+  progress,
   addDependency,
   dependencyCycles,
   orderWarnings,
@@ -238,5 +242,34 @@ describe('dependencies', () => {
     // Screen alone would be done in sprint 1, but the API it waits for lands in sprint 3.
     expect(respectDependencies(backlog, [1, 3, 1])).toEqual([3, 3, 1]);
     expect(respectDependencies(backlog, [1, null, 1])).toEqual([null, null, 1]);
+  });
+});
+
+describe('epics, themes and dates', () => {
+  it('count an epic’s and a theme’s progress and forecast over the items under them', () => {
+    const doc = new Y.Doc();
+    const theme = addItem(doc, { title: 'Improve mobile experience', kind: 'theme' });
+    const epic = addItem(doc, { title: 'Offline mode', kind: 'epic', parent: theme });
+    const a = addItem(doc, { title: 'Cache pages', parent: epic, estimate: 5, status: 'done' });
+    const b = addItem(doc, { title: 'Sync later', parent: epic, estimate: 8, status: 'ready' });
+    const c = addItem(doc, { title: 'Smaller app', parent: theme, estimate: 3 });
+    const items = orderedItems(doc);
+    expect(groupItems(items, epic).map((item) => item.id)).toEqual([a, b]);
+    expect(groupItems(items, theme).map((item) => item.id).sort()).toEqual([a, b, c].sort());
+    expect(progress(groupItems(items, theme), (item) => item.status === 'ready')).toEqual({ items: 3, done: 1, points: 16, donePoints: 5, ready: 1 });
+    const forecast = new Map<string, number | null>([[b, 2], [c, 4]]);
+    expect(groupForecast(groupItems(items, epic), forecast)).toBe(2);
+    expect(groupForecast(groupItems(items, theme), forecast)).toBe(4);
+    expect(groupForecast(groupItems(items, theme), new Map([[b, 2]]))).toBeNull();
+  });
+
+  it('date the coming sprints: planned ones by their own dates, then back to back at the last one’s length', () => {
+    const doc = new Y.Doc();
+    addPastSprint(doc, { name: 'S0', start: '2026-11-16', end: '2026-11-29', donePoints: 20 });
+    createSprint(doc, { name: 'S1', start: '2026-11-30', end: '2026-12-13' });
+    const sprints = readSprints(doc);
+    expect(comingSprintEnd(sprints, 1, { today: '2026-11-30', lengthDays: 14 })).toBe('2026-12-13');
+    expect(comingSprintEnd(sprints, 3, { today: '2026-11-30', lengthDays: 14 })).toBe('2027-01-10');
+    expect(comingSprintEnd([], 2, { today: '2026-11-30', lengthDays: 14 })).toBe('2026-12-28');
   });
 });
