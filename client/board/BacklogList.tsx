@@ -26,6 +26,7 @@ import type { BoardSession } from '../session/BoardSession.js';
 import type { Peer } from '../session/presence.js';
 import { BacklogRow, ROW_HEIGHT, type RowProps } from './BacklogRow.js';
 import { RemoteCursors } from './RemoteCursors.js';
+import { CutLines } from '../planning/CutLines.js';
 
 export interface BacklogListProps {
   session: BoardSession;
@@ -46,6 +47,8 @@ export interface BacklogListProps {
   onInsertBelow: (id: string) => void;
   /** False while the view is sorted by a field: rows then cannot be dragged (the order shown is not the backlog's). */
   reorderable: boolean;
+  /** Where coming sprints are expected to end: a line drawn above each of these items. */
+  cutLines: readonly { beforeId: string; name: string }[];
   /** Lets the page scroll a row into view before focusing it. */
   scrollToRef: { current: ((index: number) => void) | null };
 }
@@ -244,6 +247,7 @@ export function BacklogList(props: BacklogListProps) {
               );
             })}
             <RemoteCursors peers={others} indexOf={indexOf} />
+            <CutLines lines={props.cutLines} indexOf={indexOf} />
           </div>
         </div>
       </SortableContext>

@@ -5,7 +5,7 @@
  * through shared/, via useItemActions or the components themselves.
  */
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { FRAMEWORK_NAMES, awaitsTriage, defaultAgenda, joinSession, orderedIds, orderedItems, setBoardTitle, startSession, type Framework } from '../../shared/index.js';
+import { FRAMEWORK_NAMES, assignToSprint, awaitsTriage, defaultAgenda, joinSession, orderedIds, orderedItems, setBoardTitle, startSession, type Framework } from '../../shared/index.js';
 import { useGroomingSession } from '../grooming/useGrooming.js';
 import { rememberBoard, takePendingTitle } from '../home/recentBoards.js';
 import type { BoardSession } from '../session/BoardSession.js';
@@ -18,8 +18,12 @@ import { BacklogList } from './BacklogList.js';
 import { BacklogTotals } from './BacklogTotals.js';
 import { BoardHeader } from './BoardHeader.js';
 import { Composer } from './Composer.js';
-import { SelectionNotice, SortedNotice } from './ListNotices.js';
+import { MoveToSprint, SelectionNotice, SortedNotice } from './ListNotices.js';
 import { PaneTabs } from './PaneTabs.js';
+import { PlanningView } from '../planning/PlanningView.js';
+import { ForecastLine } from '../planning/ForecastLine.js';
+import { planFigures } from '../planning/planFigures.js';
+import { usePlanning } from '../planning/usePlanning.js';
 import { BulkEditDialog, ExportDialog, HealthView, GroomingPanel, HelpOverlay, ImportDialog, InviteDialog, PrioritizeDialog, RankDialog, SessionBar, SplitDialog, SummaryDialog, ValueEffortChart } from './lazyParts.js';
 import { ScoreColumnsContext, scoreColumnTracks } from '../prioritization/ScoreColumns.js';
 import { InboxView } from '../intake/InboxView.js';
@@ -28,7 +32,7 @@ import { useRequests } from '../intake/useRequests.js';
 import { ReadinessContext } from '../health/ReadinessContext.js';
 import { useHealthSettings } from '../health/useHealthSettings.js';
 import { scoringFrameworks, useFrameworks } from '../prioritization/useFrameworks.js';
-import { NO_FILTERS, allLabels, applyFilters } from './filters.js';
+import { NO_FILTERS, allLabels, applyFilters, isFiltering } from './filters.js';
 import { BACKLOG_ORDER, sortItems } from './sorting.js';
 import { useBacklogView } from './useBacklogView.js';
 import { ItemPanel } from '../item/ItemPanel.js';
@@ -73,10 +77,14 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
   const composerRef = useRef<HTMLInputElement>(null);
   const scrollToRef = useRef<((index: number) => void) | null>(null);
 
-  const visible = useMemo(() => sortItems(applyFilters(items, filters, { now: Date.now(), frameworks }), sort), [items, filters, frameworks, sort]);
+  const planning = usePlanning(session.doc);
+  const plan = useMemo(() => planFigures(items, planning.sprints, planning), [items, planning]);
+  // The product backlog: items committed to an open sprint are in its sprint backlog (Planning), not here.
+  const backlog = plan.backlog;
+  const visible = useMemo(() => sortItems(applyFilters(backlog, filters, { now: Date.now(), frameworks }), sort), [backlog, filters, frameworks, sort]);
   const labels = useMemo(() => allLabels(items), [items]);
   // Counted once per change to the items, not on every render (presence changes re-render the board).
-  const shownTotal = useMemo(() => items.filter((item) => filters.showArchived || !item.archived).length, [items, filters.showArchived]);
+  const shownTotal = useMemo(() => backlog.filter((item) => filters.showArchived || !item.archived).length, [backlog, filters.showArchived]);
   const byId = useMemo(() => new Map(items.map((item) => [item.id, item])), [items]);
   const childCounts = useMemo(() => {
     const counts = new Map<string, number>();
@@ -266,7 +274,9 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
           <div className={openItem || showGrooming ? 'board-body with-panel' : 'board-body'}>
             <main className="backlog-pane">
               <PaneTabs mode={mode} waiting={waiting} onMode={setMode} />
-              {mode === 'health' ? (
+              {mode === 'planning' ? (
+              <PlanningView session={session} figures={plan} sprints={planning.sprints} onOpen={side.openDetails} onDone={(text) => show({ text })} />
+            ) : mode === 'health' ? (
                 <Suspense fallback={<div className="health" aria-busy="true" />}>
                   <HealthView session={session} items={items} frameworks={frameworks} onOpen={side.openDetails} onDone={(text, undo) => show({ text, action: { label: 'Undo', run: () => void undo() } })} />
                 </Suspense>
@@ -306,7 +316,10 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
                     />
                   )}
                   {sorted && !showChart && <SortedNotice onBacklogOrder={() => setSort(BACKLOG_ORDER)} />}
-                  {select.selected.length > 1 && <SelectionNotice count={select.selected.length} onSetFields={readOnly ? null : () => setBulkEditing(select.selected)} onClear={select.clear} />}
+                  {select.selected.length > 0 && !readOnly && plan.open.length > 0 && (
+                  <MoveToSprint sprints={plan.open.map((open) => open.sprint)} count={select.selected.length} onMove={(sprintId) => session.act(() => assignToSprint(session.doc, select.selected, sprintId, { by: me?.user.name ?? session.me.name }))} />
+                )}
+                {select.selected.length > 1 && <SelectionNotice count={select.selected.length} onSetFields={readOnly ? null : () => setBulkEditing(select.selected)} onClear={select.clear} />}
                   {showChart ? (
                     <Suspense fallback={<div className="value-effort" aria-busy="true" />}>
                       <ValueEffortChart items={visible} byId={byId} onOpen={side.openDetails} />
@@ -332,6 +345,7 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
                         onOpen={side.openDetails}
                         onInsertBelow={focusComposer}
                         scrollToRef={scrollToRef}
+                        cutLines={sorted || isFiltering(filters) ? [] : plan.cutLines}
                       />
                       <BacklogTotals items={visible} filtered={visible.length !== shownTotal} />
                     </div>
@@ -353,7 +367,8 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
                 onDelete={() => remove([openItem.id])}
                 frameworks={scoreColumns}
               >
-                <MergedRequests requests={requests.filter((request) => request.triage?.action === 'merged' && request.triage.itemId === openItem.id)} />
+                <ForecastLine plan={plan} itemId={openItem.id} />
+            <MergedRequests requests={requests.filter((request) => request.triage?.action === 'merged' && request.triage.itemId === openItem.id)} />
               </ItemPanel>
             )}
             {showGrooming && (

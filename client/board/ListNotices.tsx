@@ -26,3 +26,26 @@ export function SelectionNotice({ count, onSetFields, onClear }: { count: number
     </div>
   );
 }
+
+/** Commits the selected items (or the focused one) to an open sprint. */
+export function MoveToSprint({ sprints, count, onMove }: { sprints: readonly { id: string; name: string }[]; count: number; onMove: (sprintId: string) => void }) {
+  return (
+    <label className="move-to-sprint">
+      <span className="muted">{count === 1 ? 'Move the selected item to' : `Move ${count} items to`}</span>
+      <select
+        aria-label="Move to sprint"
+        value=""
+        onChange={(event) => {
+          if (event.target.value) onMove(event.target.value);
+        }}
+      >
+        <option value="">a sprint…</option>
+        {sprints.map((sprint) => (
+          <option key={sprint.id} value={sprint.id}>
+            {sprint.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -117,28 +117,27 @@ export function sprintLoad(items: readonly ItemSnapshot[], sprintId: string): { 
 /**
  * Cut lines: where each coming sprint is expected to end in the ordered
  * product backlog. `capacities` are the coming sprints' points, in order.
- * Items fill the sprints in order; a line falls before the first item that
- * no longer fits. An item larger than a whole sprint still starts an empty
- * one (it could never fit otherwise); a sprint with no capacity holds
- * nothing. No line is drawn after the last item.
+ * The same rule as the forecast's: an item falls in the first sprint whose
+ * cumulative capacity covers the points up to and including it, so room a
+ * sprint leaves carries on, an item larger than a sprint spills into the
+ * next, and a sprint with no capacity holds nothing. A line falls before the
+ * first item past each sprint; none after the last item.
  */
 export function cutLines(backlog: readonly ItemSnapshot[], capacities: readonly number[], unestimated: number): { before: number; sprint: number }[] {
   const lines: { before: number; sprint: number }[] = [];
+  if (capacities.length === 0) return lines;
   let sprint = 0;
-  let used = 0;
-  let taken = 0;
+  let covered = capacities[0]!;
+  let points = 0;
   for (let index = 0; index < backlog.length; index++) {
     const item = backlog[index]!;
-    const points = typeof item.estimate === 'number' ? item.estimate : unestimated;
-    while (sprint < capacities.length && (taken > 0 ? used + points > capacities[sprint]! : capacities[sprint] === 0)) {
+    points += typeof item.estimate === 'number' ? item.estimate : unestimated;
+    while (sprint < capacities.length && points > covered) {
       lines.push({ before: index, sprint: sprint + 1 });
       sprint++;
-      used = 0;
-      taken = 0;
+      covered += capacities[sprint] ?? 0;
     }
     if (sprint === capacities.length) break;
-    used += points;
-    taken++;
   }
   return lines;
 }

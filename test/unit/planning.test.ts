@@ -129,17 +129,18 @@ describe('cut lines', () => {
     return orderedItems(doc);
   };
 
-  it('fall before the first item that does not fit each coming sprint', () => {
-    // Sprints of 10 and 8 points: [5, 3] fill the first (8), 5 would pass 10; [5, 3] fill the second; 2 is beyond.
-    expect(cutLines(items([5, 3, 5, 3, 2]), [10, 8], 0)).toEqual([
+  it('fall before the first item past each coming sprint, room left carrying on as in the forecast', () => {
+    // Sprints of 10 and 8 points: 5 + 3 fit the first; the next 5 passes 10; by the second sprint 18 points are
+    // covered: 5, 3 and 2 (up to 18); the last 1 is beyond both.
+    expect(cutLines(items([5, 3, 5, 3, 2, 1]), [10, 8], 0)).toEqual([
       { before: 2, sprint: 1 },
-      { before: 4, sprint: 2 },
+      { before: 5, sprint: 2 },
     ]);
   });
 
-  it('count unestimated items as assumed, start an empty sprint with an oversized item, and skip a sprint with no capacity', () => {
+  it('count unestimated items as assumed, spill an oversized item into the next sprint, and skip a sprint with no capacity', () => {
     expect(cutLines(items([null, null, null]), [4], 2)).toEqual([{ before: 2, sprint: 1 }]);
-    expect(cutLines(items([20, 1]), [10, 10], 0)).toEqual([{ before: 1, sprint: 1 }]);
+    expect(cutLines(items([20, 1]), [10, 10], 0)).toEqual([{ before: 0, sprint: 1 }, { before: 1, sprint: 2 }]);
     expect(cutLines(items([3, 3]), [0, 10], 0)).toEqual([{ before: 0, sprint: 1 }]);
     expect(assumedPoints(items([1, 3, 8, null]), null)).toBe(3);
     expect(assumedPoints(items([1, 3, null]), 5)).toBe(5);

@@ -1,0 +1,81 @@
+/**
+ * What the planning view and the backlog's cut lines show, from the items
+ * in backlog order and the sprints: where each item stands, each open
+ * sprint's load against its capacity, the velocity, the capacity of each
+ * coming sprint, the cut lines in the product backlog and the forecast.
+ * Pure; the forecast is seeded, so every screen shows the same.
+ */
+import {
+  assumedPoints,
+  cutLines,
+  forecastBacklog,
+  itemPlace,
+  pointsPerDay,
+  respectDependencies,
+  seededRandom,
+  sprintCapacity,
+  sprintLoad,
+  velocity,
+  type ItemSnapshot,
+  type SprintSnapshot,
+  type Velocity,
+} from '../../shared/index.js';
+
+/** Coming sprints past the planned ones that cut lines are drawn for. */
+const MORE_SPRINTS = 12;
+const RUNS = 2_000;
+
+export interface SprintPlan {
+  sprint: SprintSnapshot;
+  items: ItemSnapshot[];
+  load: { points: number; unestimated: number; items: number };
+  capacity: { days: number; points: number | null };
+}
+
+export interface PlanFigures {
+  /** The product backlog: items not in an open sprint, in backlog order. */
+  backlog: ItemSnapshot[];
+  open: SprintPlan[];
+  velocity: Velocity;
+  /** What an unestimated item counts as. */
+  assumed: number;
+  /** Where each coming sprint is expected to end: before this item of the product backlog. */
+  cutLines: { beforeId: string; sprint: number; name: string }[];
+  /** Item id to the coming sprint (1-based, after the open ones) it is done by, at 50 % and 85 %. */
+  forecast: { likely: Map<string, number | null>; safe: Map<string, number | null> } | null;
+}
+
+export function planFigures(items: readonly ItemSnapshot[], sprints: readonly SprintSnapshot[], settings: { expected: number | null; unestimated: number | null }): PlanFigures {
+  const byId = new Map(sprints.map((sprint) => [sprint.id, sprint]));
+  const placed = new Map<string, ItemSnapshot[]>();
+  const backlog: ItemSnapshot[] = [];
+  for (const item of items) {
+    const place = itemPlace(item, byId);
+    if (place === 'backlog') backlog.push(item);
+    else placed.set(place, [...(placed.get(place) ?? []), item]);
+  }
+  const rate = pointsPerDay(sprints);
+  const open = sprints
+    .filter((sprint) => sprint.state !== 'closed')
+    .map((sprint) => ({ sprint, items: placed.get(sprint.id) ?? [], load: sprintLoad(items, sprint.id), capacity: sprintCapacity(sprint, rate) }));
+  const v = velocity(sprints, settings.expected);
+  const assumed = assumedPoints(items, settings.unestimated);
+  const waiting = backlog.filter((item) => !item.archived && item.status !== 'done');
+  const mean = v.mean ?? 0;
+  // Room left in each open sprint, then sprints of the average velocity.
+  const capacities = [...open.map((plan) => Math.max(0, (plan.capacity.points ?? mean) - plan.load.points)), ...Array.from({ length: MORE_SPRINTS }, () => mean)];
+  const names = [...open.map((plan) => plan.sprint.name), ...Array.from({ length: MORE_SPRINTS }, (_, i) => `Sprint +${i + 1}`)];
+  const lines = mean > 0 ? cutLines(waiting, capacities, assumed).map((line) => ({ beforeId: waiting[line.before]!.id, sprint: line.sprint, name: names[line.sprint - 1] ?? `Sprint ${line.sprint}` })) : [];
+  let forecast: PlanFigures['forecast'] = null;
+  const history = v.basis === 'history' ? v.sprints.map((sprint) => sprint.points) : v.mean !== null ? [v.mean] : [];
+  if (history.some((points) => points > 0) && waiting.length > 0) {
+    const points = waiting.map((item) => (typeof item.estimate === 'number' ? item.estimate : assumed));
+    const result = forecastBacklog(points, { velocities: history, runs: RUNS, random: seededRandom(1), maxSprints: 200 });
+    const toMap = (sprintsOf: (number | null)[]) => {
+      const waited = respectDependencies(waiting, sprintsOf);
+      return new Map(waiting.map((item, at) => [item.id, waited[at]!]));
+    };
+    forecast = { likely: toMap(result.sprints.get(0.5)!), safe: toMap(result.sprints.get(0.85)!) };
+  }
+  return { backlog, open, velocity: v, assumed, cutLines: lines, forecast };
+}
