@@ -4,13 +4,32 @@
  * past sprint's velocity, and close a sprint. Items move into a sprint from
  * the backlog (selection bar or the item panel) and back from here.
  */
-import { useState } from 'react';
-import { addPastSprint, assignToSprint, closeSprint, createSprint, orderedItems, setPersonDays, setPlanning, startSprint, type SprintSnapshot } from '../../shared/index.js';
+import { Suspense, lazy, useState } from 'react';
+import { addPastSprint, assignToSprint, closeSprint, createSprint, orderedItems, setPersonDays, setPlanning, setSprintExcluded, startSprint, type SprintSnapshot } from '../../shared/index.js';
 import type { BoardSession } from '../session/BoardSession.js';
 import { UserText } from '../ui/UserText.js';
 import type { PlanFigures, SprintPlan } from './planFigures.js';
 
 const round = (value: number) => String(Math.round(value * 10) / 10);
+const VelocityChart = lazy(() => import('./VelocityChart.js').then((module) => ({ default: module.VelocityChart })));
+
+/** Closed sprints with their points, each of which the team can leave out of the velocity (an unusual sprint). */
+function ClosedSprints({ session, sprints }: { session: BoardSession; sprints: readonly SprintSnapshot[] }) {
+  const closed = sprints.filter((sprint) => sprint.state === 'closed' && sprint.donePoints !== null);
+  if (closed.length === 0) return null;
+  return (
+    <ul className="closed-sprints" aria-label="Closed sprints">
+      {closed.map((sprint) => (
+        <li key={sprint.id}>
+          <label className="checkbox">
+            <input type="checkbox" checked={!sprint.excluded} disabled={session.readOnly} onChange={(event) => session.act(() => setSprintExcluded(session.doc, sprint.id, !event.target.checked))} />
+            <UserText text={sprint.name} max={40} /> · {sprint.donePoints} points
+          </label>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export function PlanningView({ session, figures, sprints, onOpen, onDone }: { session: BoardSession; figures: PlanFigures; sprints: readonly SprintSnapshot[]; onOpen: (id: string) => void; onDone: (text: string) => void }) {
   const v = figures.velocity;
@@ -26,6 +45,12 @@ export function PlanningView({ session, figures, sprints, onOpen, onDone }: { se
         ) : (
           <p className="muted">No sprint has closed yet{v.basis === 'expected' ? `: planning with the expected ${round(v.mean!)} points a sprint` : ': enter an expected velocity or past sprints'}.</p>
         )}
+        {sprints.some((sprint) => sprint.state === 'closed') && (
+          <Suspense fallback={<div className="velocity-chart" />}>
+            <VelocityChart sprints={sprints} mean={v.basis === 'history' ? v.mean : null} />
+          </Suspense>
+        )}
+        <ClosedSprints session={session} sprints={sprints} />
         {!session.readOnly && <HistoryForms session={session} />}
       </section>
       {figures.open.map((plan) => (

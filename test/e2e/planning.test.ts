@@ -33,6 +33,17 @@ describe('sprint planning', () => {
       await form.getByRole('button', { name: 'Add' }).click();
     }
     await expect.poll(() => ana.locator('[data-velocity]').getAttribute('data-velocity')).toBe('10');
+    await expect.poll(() => ana.locator('.velocity-chart svg').count()).toBe(1);
+    // An unusual sprint can be left out: here one more of 25 points, then excluded again.
+    const form = ana.getByRole('form', { name: 'Add a past sprint' });
+    await form.getByLabel('Past sprint name').fill('Hackathon');
+    await form.getByLabel('Past sprint ended').fill('2026-11-20');
+    await form.getByLabel('Points done').fill('25');
+    await form.getByRole('button', { name: 'Add' }).click();
+    await expect.poll(() => ana.locator('[data-velocity]').getAttribute('data-velocity')).toBe('13.8');
+    await ana.screenshot({ path: `${SHOTS}planning-velocity-1280.png` });
+    await ana.getByRole('list', { name: 'Closed sprints' }).getByRole('checkbox', { name: /Hackathon/ }).uncheck();
+    await expect.poll(() => ana.locator('[data-velocity]').getAttribute('data-velocity')).toBe('10');
     const plan = ana.getByRole('form', { name: 'Plan a sprint' });
     await plan.getByLabel('Sprint name').fill('Sprint 4');
     await plan.getByLabel('Starts').fill('2026-11-16');
