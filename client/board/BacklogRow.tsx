@@ -4,7 +4,8 @@
  * person scans for under it (the epic, labels, what the item still needs),
  * then priority, status and points.
  */
-import { memo, type CSSProperties, type HTMLAttributes, type Ref } from 'react';
+import { memo, useContext, type CSSProperties, type HTMLAttributes, type Ref } from 'react';
+import { WaitsContext, WaitsNote } from '../planning/WaitsContext.js';
 import type { ItemSnapshot } from '../../shared/index.js';
 import { useReadinessGaps } from '../health/ReadinessContext.js';
 import type { Peer } from '../session/presence.js';
@@ -66,7 +67,8 @@ export const BacklogRow = memo(function BacklogRow({
   const gaps = useReadinessGaps(item);
   const mover = movers[0];
   const title = item.title || 'Untitled';
-  const hasMeta = epic !== undefined || children > 0 || item.labels.length > 0 || gaps.length > 0;
+  const waits = useContext(WaitsContext).has(item.id);
+  const hasMeta = epic !== undefined || children > 0 || item.labels.length > 0 || gaps.length > 0 || waits;
   const className = [
     'row',
     selected && 'row-selected',
@@ -126,6 +128,7 @@ export const BacklogRow = memo(function BacklogRow({
               </span>
             ))}
             {item.labels.length > ROW_LABELS && <span className="label-more">+{item.labels.length - ROW_LABELS} more</span>}
+            <WaitsNote itemId={item.id} />
             {gaps.length > 0 && <span className="row-gaps">{needsText(gaps)}</span>}
           </span>
         )}

@@ -5,7 +5,7 @@
  * through shared/, via useItemActions or the components themselves.
  */
 import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { FRAMEWORK_NAMES, assignToSprint, awaitsTriage, defaultAgenda, joinSession, orderedIds, orderedItems, setBoardTitle, startSession, type Framework } from '../../shared/index.js';
+import { FRAMEWORK_NAMES, assignToSprint, awaitsTriage, orderWarnings, defaultAgenda, joinSession, orderedIds, orderedItems, setBoardTitle, startSession, type Framework } from '../../shared/index.js';
 import { useGroomingSession } from '../grooming/useGrooming.js';
 import { rememberBoard, takePendingTitle } from '../home/recentBoards.js';
 import type { BoardSession } from '../session/BoardSession.js';
@@ -22,6 +22,7 @@ import { MoveToSprint, SelectionNotice, SortedNotice } from './ListNotices.js';
 import { PaneTabs } from './PaneTabs.js';
 import { PlanningView } from '../planning/PlanningView.js';
 import { ForecastLine } from '../planning/ForecastLine.js';
+import { WaitsContext } from '../planning/WaitsContext.js';
 import { planFigures } from '../planning/planFigures.js';
 import { usePlanning } from '../planning/usePlanning.js';
 import { BulkEditDialog, ExportDialog, HealthView, GroomingPanel, HelpOverlay, ImportDialog, InviteDialog, PrioritizeDialog, RankDialog, SessionBar, SplitDialog, SummaryDialog, ValueEffortChart } from './lazyParts.js';
@@ -81,6 +82,10 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
   const plan = useMemo(() => planFigures(items, planning.sprints, planning), [items, planning]);
   // The product backlog: items committed to an open sprint are in its sprint backlog (Planning), not here.
   const backlog = plan.backlog;
+  const waits = useMemo(() => {
+    const titles = new Map(items.map((item) => [item.id, item.title || 'Untitled']));
+    return new Map(orderWarnings(backlog).map(({ id, waitsFor }) => [id, waitsFor.map((dep) => titles.get(dep) ?? dep)]));
+  }, [items, backlog]);
   const visible = useMemo(() => sortItems(applyFilters(backlog, filters, { now: Date.now(), frameworks }), sort), [backlog, filters, frameworks, sort]);
   const labels = useMemo(() => allLabels(items), [items]);
   // Counted once per change to the items, not on every render (presence changes re-render the board).
@@ -224,6 +229,7 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
   return (
     <div className="board-app" {...dropFile}>
       <ReadinessContext value={readiness}>
+        <WaitsContext value={waits}>
         <BoardHeader
           session={session}
           connection={connection}
@@ -459,6 +465,7 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
           )}
         </Suspense>
         {notice && <Toast key={notice.text} notice={notice} onDone={dismiss} />}
+        </WaitsContext>
       </ReadinessContext>
     </div>
   );

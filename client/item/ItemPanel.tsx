@@ -21,6 +21,7 @@ import { EstimateField } from './EstimateField.js';
 import { EditingHint, Field } from './Field.js';
 import { LabelsEditor } from './LabelsEditor.js';
 import { ParentField } from './ParentField.js';
+import { DependenciesField } from './DependenciesField.js';
 
 interface PanelProps {
   session: BoardSession;
@@ -89,6 +90,7 @@ export function ItemPanel({ session, item, items, peers, onClose, closeLabel = '
         <CriteriaEditor session={session} item={item} peers={peers} />
         <LabelsEditor session={session} item={item} />
         <ParentField session={session} item={item} items={items} />
+        <DependenciesField session={session} item={item} items={items} />
         <p className="meta">
           Created by <UserText text={item.createdBy ?? 'someone'} max={40} /> on {formatTime(item.createdAt)} · updated {formatTime(item.updatedAt)}
         </p>

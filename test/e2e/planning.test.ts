@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import type { Page } from 'playwright-core';
 import { addItem } from '../../shared/index.js';
 import { connectClient } from '../helpers/clients.js';
-import { SHOTS, browserSuite, row, rowTitles, twoPeople } from './board-helpers.js';
+import { SHOTS, addItems, browserSuite, row, rowTitles, twoPeople } from './board-helpers.js';
 
 const suite = browserSuite();
 const lines = (page: Page) => page.locator('[data-cut-line]').evaluateAll((elements) => elements.map((element) => [element.getAttribute('data-cut-line'), Math.round(parseFloat((element as HTMLElement).style.top) / 44)]));
@@ -95,5 +95,23 @@ describe('sprint planning', () => {
     await bo.getByRole('tab', { name: 'Backlog' }).click();
     await expect.poll(() => rowTitles(bo)).toEqual(['Login', 'Signup', 'Profile', 'Export', 'Avatars', 'Settings']);
     seed.destroy();
+  });
+
+  it('adds a dependency in the panel, refuses a cycle by name, and flags an item ordered above what it waits for', async () => {
+    const { ana, bo } = await twoPeople(suite, 'dependencies');
+    await addItems(ana, ['Screen', 'API']);
+    await row(ana, 'Screen').click();
+    const panel = ana.getByRole('complementary', { name: 'Item details' });
+    await panel.getByLabel('Waits for').selectOption({ label: 'API' });
+    await expect.poll(() => row(bo, 'Screen').locator('.row-waits').textContent()).toBe('Waits for API, below');
+    await bo.screenshot({ path: `${SHOTS}planning-waits-1280.png` });
+    await row(ana, 'API').click();
+    await panel.getByLabel('Waits for').selectOption({ label: 'Screen' });
+    await expect.poll(() => panel.getByRole('alert').textContent()).toBe('that would make a cycle: “API” waits for “Screen” waits for “API”');
+    // Ordered the other way round, nothing waits for something below it.
+    await row(bo, 'API').click();
+    await bo.keyboard.press('Alt+ArrowUp');
+    await expect.poll(() => rowTitles(ana)).toEqual(['API', 'Screen']);
+    await expect.poll(() => ana.locator('.row-waits').count()).toBe(0);
   });
 });
