@@ -54,7 +54,7 @@ export function PlanningView({ session, figures, sprints, onOpen, onDone }: { se
         {!session.readOnly && <HistoryForms session={session} />}
       </section>
       {figures.open.map((plan) => (
-        <SprintCard key={plan.sprint.id} session={session} plan={plan} next={sprints.find((sprint) => sprint.state === 'planned' && sprint.id !== plan.sprint.id && sprint.start >= plan.sprint.start) ?? null} onOpen={onOpen} onDone={onDone} />
+        <SprintCard key={plan.sprint.id} session={session} plan={plan} late={figures.lateDependencies} next={sprints.find((sprint) => sprint.state === 'planned' && sprint.id !== plan.sprint.id && sprint.start >= plan.sprint.start) ?? null} onOpen={onOpen} onDone={onDone} />
       ))}
       {!session.readOnly && <NewSprintForm session={session} />}
     </section>
@@ -80,7 +80,7 @@ function CapacityBar({ plan }: { plan: SprintPlan }) {
   );
 }
 
-function SprintCard({ session, plan, next, onOpen, onDone }: { session: BoardSession; plan: SprintPlan; next: SprintSnapshot | null; onOpen: (id: string) => void; onDone: (text: string) => void }) {
+function SprintCard({ session, plan, late, next, onOpen, onDone }: { session: BoardSession; plan: SprintPlan; late: ReadonlyMap<string, string[]>; next: SprintSnapshot | null; onOpen: (id: string) => void; onDone: (text: string) => void }) {
   const { sprint } = plan;
   const [closing, setClosing] = useState(false);
   const [carry, setCarry] = useState<'backlog' | 'next'>('backlog');
@@ -135,6 +135,11 @@ function SprintCard({ session, plan, next, onOpen, onDone }: { session: BoardSes
             </button>
             <span className="muted">{item.estimate ?? '–'}</span>
             {item.sprintBy && <span className="muted sprint-by">by {item.sprintBy}</span>}
+            {late.has(item.id) && (
+              <span className="row-waits" data-late={item.id}>
+                waits for <UserText text={late.get(item.id)!.join(', ')} max={50} />, not planned before this sprint
+              </span>
+            )}
             {!session.readOnly && (
               <button type="button" className="icon-button" aria-label={`Back to the backlog: ${item.title}`} title="Back to the backlog" onClick={() => session.act(() => assignToSprint(session.doc, [item.id], null, { by: me.name }))}>
                 ↩

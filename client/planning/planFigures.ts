@@ -14,6 +14,7 @@ import {
   respectDependencies,
   seededRandom,
   sprintCapacity,
+  sprintDependencyWarnings,
   sprintLoad,
   velocity,
   type ItemSnapshot,
@@ -41,6 +42,8 @@ export interface PlanFigures {
   assumed: number;
   /** Where each coming sprint is expected to end: before this item of the product backlog. */
   cutLines: { beforeId: string; sprint: number; name: string }[];
+  /** Items in a sprint that wait for something neither done nor planned for the same or an earlier sprint: id to those titles. */
+  lateDependencies: Map<string, string[]>;
   /** Item id to the coming sprint (1-based, after the open ones) it is done by, at 50 % and 85 %. */
   forecast: { likely: Map<string, number | null>; safe: Map<string, number | null> } | null;
 }
@@ -77,5 +80,7 @@ export function planFigures(items: readonly ItemSnapshot[], sprints: readonly Sp
     };
     forecast = { likely: toMap(result.sprints.get(0.5)!), safe: toMap(result.sprints.get(0.85)!) };
   }
-  return { backlog, open, velocity: v, assumed, cutLines: lines, forecast };
+  const titles = new Map(items.map((item) => [item.id, item.title || 'Untitled']));
+  const lateDependencies = new Map(sprintDependencyWarnings(items, sprints).map(({ id, waitsFor }) => [id, waitsFor.map((dep) => titles.get(dep) ?? dep)]));
+  return { backlog, open, velocity: v, assumed, cutLines: lines, lateDependencies, forecast };
 }

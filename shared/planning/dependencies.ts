@@ -14,6 +14,7 @@ import { itemsMap, stampSchema } from '../board.js';
 import { requireItem } from '../ordering.js';
 import type { ItemSnapshot } from '../snapshot.js';
 import { DEPENDS_PREFIX, readDependencies } from './dependency-keys.js';
+import { itemPlace, type SprintSnapshot } from './sprints.js';
 
 /** A path of dependencies from `from` to `to`, or null: walks what is stored, at most once per item. */
 function pathBetween(doc: Y.Doc, from: string, to: string): string[] | null {
@@ -123,5 +124,28 @@ export function respectDependencies(backlog: readonly ItemSnapshot[], sprints: r
     return out[at]!;
   };
   backlog.forEach((_, at) => settle(at));
+  return out;
+}
+
+/**
+ * Items in an open sprint that wait for something neither done nor planned
+ * for the same or an earlier sprint (by start date), with what they wait for.
+ */
+export function sprintDependencyWarnings(items: readonly ItemSnapshot[], sprints: readonly SprintSnapshot[]): { id: string; waitsFor: string[] }[] {
+  const sprintById = new Map(sprints.map((sprint) => [sprint.id, sprint]));
+  const byId = new Map(items.map((item) => [item.id, item]));
+  const out: { id: string; waitsFor: string[] }[] = [];
+  for (const item of items) {
+    const place = itemPlace(item, sprintById);
+    if (place === 'backlog' || item.status === 'done' || item.archived) continue;
+    const start = sprintById.get(place)!.start;
+    const late = item.dependsOn.filter((dep) => {
+      const other = byId.get(dep);
+      if (other === undefined || other.status === 'done' || other.archived) return false;
+      const otherPlace = itemPlace(other, sprintById);
+      return otherPlace === 'backlog' || sprintById.get(otherPlace)!.start > start;
+    });
+    if (late.length > 0) out.push({ id: item.id, waitsFor: late });
+  }
   return out;
 }

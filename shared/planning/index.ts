@@ -33,5 +33,5 @@ export {
 } from './velocity.js';
 export { forecastBacklog, type Forecast, type ForecastOptions } from './forecast.js';
 export { seededRandom, type Random } from './random.js';
-export { addDependency, removeDependency, dependencyCycles, orderWarnings, respectDependencies } from './dependencies.js';
+export { addDependency, removeDependency, dependencyCycles, orderWarnings, respectDependencies, sprintDependencyWarnings } from './dependencies.js';
 export { groupItems, progress, groupForecast, comingSprintEnd, type Progress } from './roadmap.js';

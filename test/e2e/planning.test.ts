@@ -113,5 +113,18 @@ describe('sprint planning', () => {
     await bo.keyboard.press('Alt+ArrowUp');
     await expect.poll(() => rowTitles(ana)).toEqual(['API', 'Screen']);
     await expect.poll(() => ana.locator('.row-waits').count()).toBe(0);
+
+    // In sprint planning: Screen goes into a sprint while API stays in the backlog, and the sprint says so.
+    await ana.getByRole('tab', { name: 'Planning' }).click();
+    const plan = ana.getByRole('form', { name: 'Plan a sprint' });
+    await plan.getByLabel('Sprint name').fill('Sprint 1');
+    await plan.getByLabel('Starts').fill('2026-12-01');
+    await plan.getByLabel('Ends').fill('2026-12-14');
+    await plan.getByRole('button', { name: 'Plan' }).click();
+    await ana.getByRole('tab', { name: 'Backlog' }).click();
+    await row(ana, 'Screen').click();
+    await ana.getByLabel('Move to sprint').selectOption({ label: 'Sprint 1' });
+    await bo.getByRole('tab', { name: 'Planning' }).click();
+    await expect.poll(() => bo.locator('[data-late]').textContent()).toBe('waits for API, not planned before this sprint');
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
+  sprintDependencyWarnings,
   comingSprintEnd,
   groupForecast,
   groupItems,
@@ -272,5 +273,27 @@ describe('epics, themes and dates', () => {
     expect(comingSprintEnd(sprints, 1, { today: '2026-11-30', lengthDays: 14 })).toBe('2026-12-13');
     expect(comingSprintEnd(sprints, 3, { today: '2026-11-30', lengthDays: 14 })).toBe('2027-01-10');
     expect(comingSprintEnd([], 2, { today: '2026-11-30', lengthDays: 14 })).toBe('2026-12-28');
+  });
+});
+
+describe('dependencies in sprint planning', () => {
+  it('warn when an item in a sprint waits for something neither done nor in the same or an earlier sprint', () => {
+    const doc = new Y.Doc();
+    const first = createSprint(doc, SPRINT);
+    const second = createSprint(doc, { name: 'Sprint 2', start: '2026-12-15', end: '2026-12-28' });
+    const [screen, api, schema, old] = ['Screen', 'API', 'Schema', 'Old'].map((title) => addItem(doc, { title }));
+    addDependency(doc, screen!, api!);
+    addDependency(doc, screen!, schema!);
+    addDependency(doc, screen!, old!);
+    updateItem(doc, old!, { status: 'done' });
+    assignToSprint(doc, [screen!, schema!], first, { by: 'Ana' });
+    assignToSprint(doc, [api!], second, { by: 'Ana' });
+    const warnings = () => sprintDependencyWarnings(orderedItems(doc), readSprints(doc));
+    // API is planned for a later sprint; Schema is in the same one; Old is done.
+    expect(warnings()).toEqual([{ id: screen, waitsFor: [api] }]);
+    assignToSprint(doc, [api!], null, { by: 'Ana' });
+    expect(warnings()).toEqual([{ id: screen, waitsFor: [api] }]);
+    assignToSprint(doc, [api!], first, { by: 'Ana' });
+    expect(warnings()).toEqual([]);
   });
 });
