@@ -3,45 +3,22 @@
  * by age (created and last changed) and the backlog's size over the last
  * 26 weeks. Loaded with the health view only.
  */
-import { useEffect, useRef } from 'react';
+import { useMemo } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import { AGE_BUCKETS, type BacklogHealth } from '../../shared/index.js';
-import { isDarkNow } from '../ui/theme.js';
+import { chartColors, useEChart } from '../ui/useEChart.js';
 
 echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, SVGRenderer]);
 
 const AGE_NAMES = [...AGE_BUCKETS.map((days, index) => (index === 0 ? `< ${days} d` : `${AGE_BUCKETS[index - 1]}–${days} d`)), `≥ ${AGE_BUCKETS.at(-1)} d`];
 
-function useChart(option: echarts.EChartsCoreOption) {
-  const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  useEffect(() => {
-    const instance = echarts.init(ref.current!, undefined, { renderer: 'svg' });
-    chart.current = instance;
-    const resize = new ResizeObserver(() => instance.resize());
-    resize.observe(ref.current!);
-    return () => {
-      resize.disconnect();
-      instance.dispose();
-    };
-  }, []);
-  useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
-  return ref;
-}
-
-function colors() {
-  const dark = isDarkNow();
-  return { text: dark ? '#e5e7eb' : '#1f2937', muted: dark ? '#9ca3af' : '#6b7280', line: dark ? '#374151' : '#e5e7eb' };
-}
-
 export function AgeChart({ ages }: { ages: BacklogHealth['ages'] }) {
-  const { text, muted, line } = colors();
-  const ref = useChart({
+  const option = useMemo(() => {
+    const { text, muted, line } = chartColors();
+    return {
     animation: false,
     aria: { enabled: true },
     grid: { left: 36, right: 12, top: 30, bottom: 24 },
@@ -53,13 +30,16 @@ export function AgeChart({ ages }: { ages: BacklogHealth['ages'] }) {
       { type: 'bar', name: 'Created', data: ages.created, itemStyle: { color: '#94a3b8' } },
       { type: 'bar', name: 'Last changed', data: ages.changed, itemStyle: { color: '#4f46e5' } },
     ],
-  });
+    };
+  }, [ages]);
+  const ref = useEChart(option);
   return <div ref={ref} className="health-chart" aria-label="Open items by age" />;
 }
 
 export function SizeChart({ sizes }: { sizes: BacklogHealth['sizeOverTime'] }) {
-  const { muted, line } = colors();
-  const ref = useChart({
+  const option = useMemo(() => {
+    const { muted, line } = chartColors();
+    return {
     animation: false,
     aria: { enabled: true },
     grid: { left: 36, right: 12, top: 16, bottom: 24 },
@@ -67,6 +47,8 @@ export function SizeChart({ sizes }: { sizes: BacklogHealth['sizeOverTime'] }) {
     xAxis: { type: 'category', data: sizes.map((week) => new Date(week.at).toLocaleDateString(undefined, { month: 'short', day: 'numeric' })), axisLabel: { color: muted }, axisLine: { lineStyle: { color: line } } },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { color: muted }, splitLine: { lineStyle: { color: line } } },
     series: [{ type: 'line', name: 'Open items', data: sizes.map((week) => week.size), showSymbol: false, areaStyle: { opacity: 0.12 }, itemStyle: { color: '#4f46e5' } }],
-  });
+    };
+  }, [sizes]);
+  const ref = useEChart(option);
   return <div ref={ref} className="health-chart" aria-label="Backlog size over the last 26 weeks" />;
 }

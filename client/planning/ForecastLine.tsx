@@ -1,10 +1,14 @@
 /** In the item panel: when the item is likely done (50 %) and almost surely done (85 %), and what that rests on. */
-import type { PlanFigures } from './planFigures.js';
+import { useMemo } from 'react';
+import { forecastInputs, planForecast, type PlanFigures } from './planFigures.js';
 
 export function ForecastLine({ plan, itemId }: { plan: PlanFigures; itemId: string }) {
-  const likely = plan.forecast?.likely.get(itemId);
-  const safe = plan.forecast?.safe.get(itemId);
-  if (plan.forecast === null || likely === undefined) return null;
+  // Recomputed when points, order, dependencies or velocities change, not when someone types in a title.
+  const inputs = forecastInputs(plan);
+  const forecast = useMemo(() => planForecast(plan), [inputs]); // eslint-disable-line react-hooks/exhaustive-deps
+  const likely = forecast?.likely.get(itemId);
+  const safe = forecast?.safe.get(itemId);
+  if (forecast === null || likely === undefined) return null;
   const name = (sprint: number | null | undefined) => (sprint === null || sprint === undefined ? 'beyond the horizon' : `coming sprint ${sprint}`);
   const v = plan.velocity;
   const basis = v.basis === 'history' ? `${v.sprints.length} past sprints${v.excluded.length ? `, ${v.excluded.length} left out` : ''}` : 'the expected velocity';

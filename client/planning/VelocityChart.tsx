@@ -3,36 +3,21 @@
  * sprint, the ones left out greyed, and the average of those counted.
  * Loaded with the Planning tab only.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import type { SprintSnapshot } from '../../shared/index.js';
-import { isDarkNow } from '../ui/theme.js';
+import { chartColors, useEChart } from '../ui/useEChart.js';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, MarkLineComponent, AriaComponent, SVGRenderer]);
 
 export function VelocityChart({ sprints, mean }: { sprints: readonly SprintSnapshot[]; mean: number | null }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
   const closed = useMemo(() => sprints.filter((sprint) => sprint.state === 'closed' && sprint.donePoints !== null).sort((a, b) => (a.end < b.end ? -1 : 1)), [sprints]);
-  useEffect(() => {
-    const instance = echarts.init(ref.current!, undefined, { renderer: 'svg' });
-    chart.current = instance;
-    const resize = new ResizeObserver(() => instance.resize());
-    resize.observe(ref.current!);
-    return () => {
-      resize.disconnect();
-      instance.dispose();
-    };
-  }, []);
-  useEffect(() => {
-    const dark = isDarkNow();
-    const muted = dark ? '#9ca3af' : '#6b7280';
-    const line = dark ? '#374151' : '#e5e7eb';
-    chart.current?.setOption(
-      {
+  const option = useMemo(() => {
+    const { muted, line } = chartColors();
+    return {
         animation: false,
         aria: { enabled: true },
         grid: { left: 36, right: 12, top: 16, bottom: 24 },
@@ -47,9 +32,8 @@ export function VelocityChart({ sprints, mean }: { sprints: readonly SprintSnaps
             ...(mean !== null && { markLine: { silent: true, symbol: 'none', label: { position: 'insideEndTop', formatter: `average ${Math.round(mean * 10) / 10}`, color: muted }, lineStyle: { color: muted, type: 'dashed' }, data: [{ yAxis: mean }] } }),
           },
         ],
-      },
-      { notMerge: true },
-    );
+    };
   }, [closed, mean]);
+  const ref = useEChart(option);
   return <div ref={ref} className="velocity-chart" aria-label="Velocity per sprint" />;
 }

@@ -2,7 +2,9 @@
  * What the planning view and the backlog's cut lines show, from the items
  * in backlog order and the sprints: where each item stands, each open
  * sprint's load against its capacity, the velocity, the capacity of each
- * coming sprint, the cut lines in the product backlog and the forecast.
+ * coming sprint and the cut lines in the product backlog. The forecast
+ * (planForecast) is apart: it costs the most and changes only with the
+ * points, order, dependencies and velocities, not with every keystroke.
  * Pure; the forecast is seeded, so every screen shows the same.
  */
 import {
@@ -44,8 +46,31 @@ export interface PlanFigures {
   cutLines: { beforeId: string; sprint: number; name: string }[];
   /** Items in a sprint that wait for something neither done nor planned for the same or an earlier sprint: id to those titles. */
   lateDependencies: Map<string, string[]>;
-  /** Item id to the coming sprint (1-based, after the open ones) it is done by, at 50 % and 85 %. */
-  forecast: { likely: Map<string, number | null>; safe: Map<string, number | null> } | null;
+  /** Open items of the product backlog, in order: what the forecast walks. */
+  waiting: ItemSnapshot[];
+  /** The velocities the forecast draws from (past sprints, else the expected one). */
+  history: number[];
+}
+
+/** Item id to the coming sprint (1-based, after the open ones) it is done by, at 50 % and 85 %. */
+export type PlanForecast = { likely: Map<string, number | null>; safe: Map<string, number | null> } | null;
+
+/** What the forecast depends on, as one string: the forecast is recomputed only when this changes. */
+export function forecastInputs(plan: PlanFigures): string {
+  const items = plan.waiting.map((item) => `${item.id}:${typeof item.estimate === 'number' ? item.estimate : plan.assumed}:${item.dependsOn.join(',')}`);
+  return `${plan.history.join(',')}|${items.join('|')}`;
+}
+
+export function planForecast(plan: PlanFigures): PlanForecast {
+  const { waiting, history, assumed } = plan;
+  if (!history.some((points) => points > 0) || waiting.length === 0) return null;
+  const points = waiting.map((item) => (typeof item.estimate === 'number' ? item.estimate : assumed));
+  const result = forecastBacklog(points, { velocities: history, runs: RUNS, random: seededRandom(1), maxSprints: 200 });
+  const toMap = (sprintsOf: (number | null)[]) => {
+    const waited = respectDependencies(waiting, sprintsOf);
+    return new Map(waiting.map((item, at) => [item.id, waited[at]!]));
+  };
+  return { likely: toMap(result.sprints.get(0.5)!), safe: toMap(result.sprints.get(0.85)!) };
 }
 
 export function planFigures(items: readonly ItemSnapshot[], sprints: readonly SprintSnapshot[], settings: { expected: number | null; unestimated: number | null }): PlanFigures {
@@ -69,18 +94,8 @@ export function planFigures(items: readonly ItemSnapshot[], sprints: readonly Sp
   const capacities = [...open.map((plan) => Math.max(0, (plan.capacity.points ?? mean) - plan.load.points)), ...Array.from({ length: MORE_SPRINTS }, () => mean)];
   const names = [...open.map((plan) => plan.sprint.name), ...Array.from({ length: MORE_SPRINTS }, (_, i) => `Sprint +${i + 1}`)];
   const lines = mean > 0 ? cutLines(waiting, capacities, assumed).map((line) => ({ beforeId: waiting[line.before]!.id, sprint: line.sprint, name: names[line.sprint - 1] ?? `Sprint ${line.sprint}` })) : [];
-  let forecast: PlanFigures['forecast'] = null;
   const history = v.basis === 'history' ? v.sprints.map((sprint) => sprint.points) : v.mean !== null ? [v.mean] : [];
-  if (history.some((points) => points > 0) && waiting.length > 0) {
-    const points = waiting.map((item) => (typeof item.estimate === 'number' ? item.estimate : assumed));
-    const result = forecastBacklog(points, { velocities: history, runs: RUNS, random: seededRandom(1), maxSprints: 200 });
-    const toMap = (sprintsOf: (number | null)[]) => {
-      const waited = respectDependencies(waiting, sprintsOf);
-      return new Map(waiting.map((item, at) => [item.id, waited[at]!]));
-    };
-    forecast = { likely: toMap(result.sprints.get(0.5)!), safe: toMap(result.sprints.get(0.85)!) };
-  }
   const titles = new Map(items.map((item) => [item.id, item.title || 'Untitled']));
   const lateDependencies = new Map(sprintDependencyWarnings(items, sprints).map(({ id, waitsFor }) => [id, waitsFor.map((dep) => titles.get(dep) ?? dep)]));
-  return { backlog, open, velocity: v, assumed, cutLines: lines, lateDependencies, forecast };
+  return { backlog, open, velocity: v, assumed, cutLines: lines, lateDependencies, waiting, history };
 }

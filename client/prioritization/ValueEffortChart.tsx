@@ -5,7 +5,7 @@
  * point opens the item. Drawn by Apache ECharts as SVG; a table of the same
  * points follows it for screen readers.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import * as echarts from 'echarts/core';
 import { ScatterChart } from 'echarts/charts';
 import { GraphicComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, AriaComponent } from 'echarts/components';
@@ -14,6 +14,7 @@ import { SVGRenderer } from 'echarts/renderers';
 import { QUADRANT_NAMES, type ItemSnapshot, type Quadrant } from '../../shared/index.js';
 import { shorten } from '../ui/text.js';
 import { isDarkNow } from '../ui/theme.js';
+import { useEChart } from '../ui/useEChart.js';
 import { SPLIT_DRAWN, chartGroups, type ChartGroup, type ChartPoint } from './chartPoints.js';
 
 echarts.use([ScatterChart, GridComponent, TooltipComponent, LegendComponent, MarkLineComponent, GraphicComponent, AriaComponent, LabelLayout, SVGRenderer]);
@@ -103,31 +104,12 @@ function chartOption(groups: ChartGroup[], dark: boolean): echarts.EChartsCoreOp
 
 export function ValueEffortChart({ items, byId, onOpen }: { items: readonly ItemSnapshot[]; byId: ReadonlyMap<string, ItemSnapshot>; onOpen: (id: string) => void }) {
   const dark = isDarkNow();
-  const ref = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
   const groups = useMemo(() => chartGroups(items, byId), [items, byId]);
-  const openRef = useRef(onOpen);
-  openRef.current = onOpen;
-
-  useEffect(() => {
-    const instance = echarts.init(ref.current!, undefined, { renderer: 'svg' });
-    chart.current = instance;
-    instance.on('click', (params) => {
-      const point = (params.data as { point?: ChartPoint } | undefined)?.point;
-      if (point) openRef.current(point.id);
-    });
-    const resize = new ResizeObserver(() => instance.resize());
-    resize.observe(ref.current!);
-    return () => {
-      resize.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    chart.current?.setOption(chartOption(groups, dark), { notMerge: true });
-  }, [groups, dark]);
+  const option = useMemo(() => chartOption(groups, dark), [groups, dark]);
+  const ref = useEChart(option, (data) => {
+    const point = (data as { point?: ChartPoint } | undefined)?.point;
+    if (point) onOpen(point.id);
+  });
 
   const points = groups.flatMap((group) => group.points.map((point) => ({ point, epic: group.name })));
   const counts = new Map<Quadrant, number>();
