@@ -24,6 +24,7 @@ import { PlanningView } from '../planning/PlanningView.js';
 import { ForecastLine } from '../planning/ForecastLine.js';
 import { WaitsContext } from '../planning/WaitsContext.js';
 import { planFigures } from '../planning/planFigures.js';
+import { usePlanForecast } from '../planning/usePlanForecast.js';
 import { usePlanning } from '../planning/usePlanning.js';
 import { BulkEditDialog, ExportDialog, HealthView, GroomingPanel, HelpOverlay, ImportDialog, InviteDialog, PrioritizeDialog, RankDialog, SessionBar, SplitDialog, SummaryDialog, ValueEffortChart } from './lazyParts.js';
 import { ScoreColumnsContext, scoreColumnTracks } from '../prioritization/ScoreColumns.js';
@@ -80,6 +81,7 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
 
   const planning = usePlanning(session.doc);
   const plan = useMemo(() => planFigures(items, planning.sprints, planning), [items, planning]);
+  const forecast = usePlanForecast(plan);
   // The product backlog: items committed to an open sprint are in its sprint backlog (Planning), not here.
   const backlog = plan.backlog;
   const waits = useMemo(() => {
@@ -373,7 +375,7 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
                 onDelete={() => remove([openItem.id])}
                 frameworks={scoreColumns}
               >
-                <ForecastLine plan={plan} itemId={openItem.id} />
+                <ForecastLine plan={plan} forecast={forecast} itemId={openItem.id} />
             <MergedRequests requests={requests.filter((request) => request.triage?.action === 'merged' && request.triage.itemId === openItem.id)} />
               </ItemPanel>
             )}

@@ -1,14 +1,10 @@
 /** In the item panel: when the item is likely done (50 %) and almost surely done (85 %), and what that rests on. */
-import { useMemo } from 'react';
-import { forecastInputs, planForecast, type PlanFigures } from './planFigures.js';
+import type { PlanFigures, PlanForecast } from './planFigures.js';
 
-export function ForecastLine({ plan, itemId }: { plan: PlanFigures; itemId: string }) {
-  // Recomputed when points, order, dependencies or velocities change, not when someone types in a title.
-  const inputs = forecastInputs(plan);
-  const forecast = useMemo(() => planForecast(plan), [inputs]); // eslint-disable-line react-hooks/exhaustive-deps
+export function ForecastLine({ plan, forecast, itemId }: { plan: PlanFigures; forecast: PlanForecast | undefined; itemId: string }) {
   const likely = forecast?.likely.get(itemId);
   const safe = forecast?.safe.get(itemId);
-  if (forecast === null || likely === undefined) return null;
+  if (!forecast || likely === undefined) return null;
   const name = (sprint: number | null | undefined) => (sprint === null || sprint === undefined ? 'beyond the horizon' : `coming sprint ${sprint}`);
   const v = plan.velocity;
   const basis = v.basis === 'history' ? `${v.sprints.length} past sprints${v.excluded.length ? `, ${v.excluded.length} left out` : ''}` : 'the expected velocity';
