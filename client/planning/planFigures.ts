@@ -52,25 +52,49 @@ export interface PlanFigures {
   history: number[];
 }
 
-/** Item id to the coming sprint (1-based, after the open ones) it is done by, at 50 % and 85 %. */
-export type PlanForecast = { likely: Map<string, number | null>; safe: Map<string, number | null> } | null;
-
-/** What the forecast depends on, as one string: the forecast is recomputed only when this changes. */
-export function forecastInputs(plan: PlanFigures): string {
-  const items = plan.waiting.map((item) => `${item.id}:${typeof item.estimate === 'number' ? item.estimate : plan.assumed}:${item.dependsOn.join(',')}`);
-  return `${plan.history.join(',')}|${items.join('|')}`;
+/**
+ * What the forecast needs, and nothing else, so that it can be posted to a
+ * worker and compared cheaply: the open items of the product backlog in
+ * order, each with the points it counts as (unestimated ones as assumed)
+ * and what it waits for, and the velocities to draw from.
+ */
+export interface ForecastInput {
+  items: { id: string; points: number; dependsOn: string[] }[];
+  history: number[];
 }
 
-export function planForecast(plan: PlanFigures): PlanForecast {
-  const { waiting, history, assumed } = plan;
-  if (!history.some((points) => points > 0) || waiting.length === 0) return null;
-  const points = waiting.map((item) => (typeof item.estimate === 'number' ? item.estimate : assumed));
-  const result = forecastBacklog(points, { velocities: history, runs: RUNS, random: seededRandom(1), maxSprints: 200 });
-  const toMap = (sprintsOf: (number | null)[]) => {
-    const waited = respectDependencies(waiting, sprintsOf);
-    return new Map(waiting.map((item, at) => [item.id, waited[at]!]));
+/**
+ * Item id to the coming sprint (1-based, after the open ones) it is done by, at 50 % and 85 %;
+ * and the points covered by the end of each coming sprint at each confidence (the burn-up's range).
+ */
+export type PlanForecast = {
+  likely: Map<string, number | null>;
+  safe: Map<string, number | null>;
+  covered: { likely: number[]; safe: number[] };
+} | null;
+
+export function forecastInput(plan: PlanFigures): ForecastInput {
+  return {
+    items: plan.waiting.map((item) => ({ id: item.id, points: typeof item.estimate === 'number' ? item.estimate : plan.assumed, dependsOn: item.dependsOn })),
+    history: plan.history,
   };
-  return { likely: toMap(result.sprints.get(0.5)!), safe: toMap(result.sprints.get(0.85)!) };
+}
+
+export function planForecast({ items, history }: ForecastInput): PlanForecast {
+  if (!history.some((points) => points > 0) || items.length === 0) return null;
+  const result = forecastBacklog(
+    items.map((item) => item.points),
+    { velocities: history, runs: RUNS, random: seededRandom(1), maxSprints: 200 },
+  );
+  const toMap = (sprintsOf: (number | null)[]) => {
+    const waited = respectDependencies(items, sprintsOf);
+    return new Map(items.map((item, at) => [item.id, waited[at]!]));
+  };
+  return {
+    likely: toMap(result.sprints.get(0.5)!),
+    safe: toMap(result.sprints.get(0.85)!),
+    covered: { likely: result.covered.get(0.5)!, safe: result.covered.get(0.85)! },
+  };
 }
 
 export function planFigures(items: readonly ItemSnapshot[], sprints: readonly SprintSnapshot[], settings: { expected: number | null; unestimated: number | null }): PlanFigures {

@@ -105,7 +105,7 @@ export function orderWarnings(backlog: readonly ItemSnapshot[]): { id: string; w
  * what it waits for. `sprints[i]` is item i's forecast sprint (null: beyond
  * the horizon); edges that close a cycle are ignored.
  */
-export function respectDependencies(backlog: readonly ItemSnapshot[], sprints: readonly (number | null)[]): (number | null)[] {
+export function respectDependencies(backlog: readonly Pick<ItemSnapshot, 'id' | 'dependsOn'>[], sprints: readonly (number | null)[]): (number | null)[] {
   const index = new Map(backlog.map((item, at) => [item.id, at]));
   const out = [...sprints];
   const state = new Map<number, 'open' | 'done'>();
