@@ -25,8 +25,8 @@ export function usePlanForecast(plan: PlanFigures): PlanForecast | undefined {
       const reply = event.data;
       // A reply to an older request is dropped: a newer one is on its way.
       if (reply.seq !== seq.current) return;
-      if (reply.ok) setResult({ seq: reply.seq, forecast: reply.forecast });
-      else console.error(`forecast failed: ${reply.error}`);
+      // A forecast that fails (velocities the model refuses) shows as none rather than a stale one.
+      setResult({ seq: reply.seq, forecast: reply.ok ? reply.forecast : null });
     };
     worker.current = current;
     return () => {
