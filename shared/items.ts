@@ -115,6 +115,19 @@ export function applyPatch(item: ItemMap, patch: ItemPatch): void {
 }
 
 /**
+ * Notes when an item becomes done (`doneAt`, what a burn-up reads) and
+ * forgets it when the item leaves done. Call it before the patch is written:
+ * it compares with the status the item had. Imports write no `doneAt`: an
+ * item that arrives done was done before the board knew it.
+ */
+function stampDone(item: ItemMap, status: ItemPatch['status'], now: number): void {
+  if (status === undefined) return;
+  if (status !== 'done') {
+    if (item.has('doneAt')) item.delete('doneAt');
+  } else if (item.get('status') !== 'done') item.set('doneAt', now);
+}
+
+/**
  * Adds an item at `place` (default: the bottom) and returns its new id.
  * Fields left out get defaults: kind story, status new, no estimate.
  */
@@ -133,6 +146,7 @@ export function addItem(doc: Y.Doc, fields: NewItemFields, place: Place = BOTTOM
     const item = new Y.Map<unknown>();
     itemsMap(doc).set(id, item);
     const { createdBy, ...editable } = fields;
+    stampDone(item, fields.status, now);
     applyPatch(item, { description: '', kind: DEFAULT_KIND, status: DEFAULT_STATUS, labels: [], acceptanceCriteria: [], ...editable });
     item.set('createdAt', now);
     item.set('updatedAt', now);
@@ -153,10 +167,12 @@ export function updateItem(doc: Y.Doc, id: string, patch: ItemPatch): void {
   checkEstimateCard(doc, patch.estimate, `updateItem ${JSON.stringify(id)}`);
   if (patch.parent === id) throw new Error(`item ${JSON.stringify(id)} cannot be its own parent`);
   checkParent(doc, id, patch.parent);
+  const now = Date.now();
   doc.transact(() => {
     stampSchema(doc);
+    stampDone(item, patch.status, now);
     applyPatch(item, patch);
-    item.set('updatedAt', Date.now());
+    item.set('updatedAt', now);
   });
 }
 
@@ -188,6 +204,7 @@ export function updateItems(doc: Y.Doc, ids: string[], patch: ItemPatch, labels:
   doc.transact(() => {
     stampSchema(doc);
     for (const [index, item] of items.entries()) {
+      stampDone(item, patch.status, now);
       applyPatch(item, patch);
       if (add.length > 0 || remove.length > 0) {
         const current = snapshotItem(ids[index]!, item).labels;

@@ -46,6 +46,10 @@ export interface ItemSnapshot {
   /** The sprint it is committed to, and who put it there (planning/sprints.ts); null: the product backlog. */
   sprint: string | null;
   sprintBy: string | null;
+  /** When it entered its sprint or went back to the product backlog (ms); null: not known (an older app). */
+  sprintAt: number | null;
+  /** When it became done (ms), while it is done; null otherwise or when not known (an older app, an import). */
+  doneAt: number | null;
   /** The items it waits for (planning/dependencies.ts), sorted. */
   dependsOn: string[];
 }
@@ -99,13 +103,14 @@ function stringOrNull(value: unknown): string | null {
 export function snapshotItem(id: string, item: ItemMap): ItemSnapshot {
   const estimate = item.get('estimate');
   const priority = item.get('priority');
+  const status = oneOf(item.get('status'), ITEM_STATUSES, DEFAULT_STATUS);
   return {
     id,
     title: readText(item.get('title')),
     description: readText(item.get('description')),
     order: readOrder(item),
     kind: oneOf(item.get('kind'), ITEM_KINDS, DEFAULT_KIND),
-    status: oneOf(item.get('status'), ITEM_STATUSES, DEFAULT_STATUS),
+    status,
     estimate: isEstimate(estimate) ? estimate : null,
     priority: typeof priority === 'string' && (PRIORITIES as readonly string[]).includes(priority) ? (priority as Priority) : null,
     labels: readLabels(item.get('labels')),
@@ -120,6 +125,9 @@ export function snapshotItem(id: string, item: ItemMap): ItemSnapshot {
     keptAt: numberOrNull(item.get('keptAt')),
     sprint: stringOrNull(item.get('sprint')),
     sprintBy: stringOrNull(item.get('sprintBy')),
+    sprintAt: numberOrNull(item.get('sprintAt')),
+    // A reopen and a concurrent "done" elsewhere can leave a doneAt beside another status: it then means nothing.
+    doneAt: status === 'done' ? numberOrNull(item.get('doneAt')) : null,
     dependsOn: readDependencies(item),
   };
 }

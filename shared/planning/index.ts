@@ -13,6 +13,7 @@ export {
   setSprintExcluded,
   readSprints,
   itemPlace,
+  scopeLeft,
   type SprintSnapshot,
   type SprintFields,
   type SprintState,
@@ -35,3 +36,4 @@ export { forecastBacklog, type Forecast, type ForecastOptions } from './forecast
 export { seededRandom, type Random } from './random.js';
 export { addDependency, removeDependency, dependencyCycles, orderWarnings, respectDependencies, sprintDependencyWarnings } from './dependencies.js';
 export { groupItems, progress, groupForecast, comingSprintEnd, type Progress } from './roadmap.js';
+export { sprintBurnup, releaseBurnup, type SprintBurnup, type ReleaseBurnup, type ReleasePoint, type ReleaseBurnupOptions, type CoveredLines } from './burnup.js';

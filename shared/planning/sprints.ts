@@ -11,10 +11,15 @@
  *     people                Y.Map person id -> {name, days}: days available in the sprint, each under
  *                           its own key so two people entering their days at once both keep theirs
  *     donePoints            points done, written when the sprint closes (its velocity)
+ *     scopePoints           written when it closes: the points left in the board's backlog (the product
+ *                           backlog and the open sprints, done or not, archived items left out), so a
+ *                           release's scope then was the closed sprints' donePoints plus this (burnup.ts)
+ *     closedAt              when it was closed (ms)
  *     excluded              true: an unusual sprint left out of the velocity
  *   an item's `sprint`      the id of the sprint it is committed to; absent: the product backlog.
  *                           One key, so two people assigning an item to different sprints at once end
- *                           with one assignment on every replica; `sprintBy` says who made it.
+ *                           with one assignment on every replica; `sprintBy` says who made it,
+ *                           `sprintAt` when the item entered that sprint (or went back to the backlog).
  *
  * An item keeps its backlog `order` inside a sprint: the sprint backlog is
  * the product backlog's order, filtered. Where an item stands is read by
@@ -43,6 +48,9 @@ export interface SprintSnapshot {
   focusFactor: number;
   people: { id: string; name: string; days: number }[];
   donePoints: number | null;
+  /** Points left in the board's backlog as it closed (see scopeLeft); null: not recorded (a past sprint, an older app). */
+  scopePoints: number | null;
+  closedAt: number | null;
   excluded: boolean;
 }
 
@@ -145,8 +153,11 @@ export function assignToSprint(doc: Y.Doc, ids: string[], sprintId: string | nul
   }
   checkLine('by', options.by, MAX_LABEL_LENGTH);
   if (items.length === 0) return;
+  const now = Date.now();
   doc.transact(() => {
     for (const item of items) {
+      // Assigned again to the sprint it is in, it keeps the time it came in: the sprint's scope grew then.
+      if (item.get('sprint') !== (sprintId ?? undefined) || typeof item.get('sprintAt') !== 'number') item.set('sprintAt', now);
       if (sprintId === null) item.delete('sprint');
       else item.set('sprint', sprintId);
       item.set('sprintBy', options.by);
@@ -167,9 +178,24 @@ function pointsOf(item: ItemSnapshot): number | null {
 }
 
 /**
+ * The points (numeric estimates) of the non-archived items in the board's
+ * backlog: the product backlog and the open sprints, done or not. Not the
+ * done items of closed sprints: those are in their sprints' donePoints.
+ */
+export function scopeLeft(items: readonly ItemSnapshot[], sprints: ReadonlyMap<string, SprintSnapshot>): number {
+  let points = 0;
+  for (const item of items) {
+    if (item.archived || sprints.get(itemPlace(item, sprints))?.state === 'closed') continue;
+    points += pointsOf(item) ?? 0;
+  }
+  return points;
+}
+
+/**
  * Closes a sprint in one step: the points of its done items become its
  * velocity; its unfinished items go to the top of the product backlog, or
- * into the sprint `carryTo`.
+ * into the sprint `carryTo`. It notes the scope left in the board's backlog
+ * (scopeLeft, as it stands once closed) and when, for the release burn-up.
  */
 export function closeSprint(doc: Y.Doc, id: string, items: readonly ItemSnapshot[], options: { carryTo: string | null; by: string }): { donePoints: number; carried: string[] } {
   const sprint = requireSprint(doc, id);
@@ -183,9 +209,14 @@ export function closeSprint(doc: Y.Doc, id: string, items: readonly ItemSnapshot
   const done = inSprint.filter((item) => item.status === 'done');
   const unfinished = inSprint.filter((item) => item.status !== 'done' && !item.archived).map((item) => item.id);
   const donePoints = done.reduce((sum, item) => sum + (pointsOf(item) ?? 0), 0);
+  const closed = new Map(readSprints(doc).map((entry) => [entry.id, entry.id === id ? { ...entry, state: 'closed' as const } : entry]));
+  const scopePoints = scopeLeft(items, closed);
+  const now = Date.now();
   doc.transact(() => {
     sprint.set('state', 'closed');
     sprint.set('donePoints', donePoints);
+    sprint.set('scopePoints', scopePoints);
+    sprint.set('closedAt', now);
     if (unfinished.length === 0) return;
     if (options.carryTo !== null) assignToSprint(doc, unfinished, options.carryTo, { by: options.by });
     else {
@@ -239,6 +270,8 @@ function readSprint(id: string, sprint: Y.Map<unknown>): SprintSnapshot {
     focusFactor: focus !== null && focus > 0 && focus <= 1 ? focus : DEFAULT_FOCUS_FACTOR,
     people,
     donePoints: number('donePoints'),
+    scopePoints: number('scopePoints'),
+    closedAt: number('closedAt'),
     excluded: sprint.get('excluded') === true,
   };
 }
