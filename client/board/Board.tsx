@@ -283,7 +283,7 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
             <main className="backlog-pane">
               <PaneTabs mode={mode} waiting={waiting} onMode={setMode} />
               {mode === 'planning' ? (
-              <PlanningView session={session} figures={plan} sprints={planning.sprints} onOpen={side.openDetails} onDone={(text) => show({ text })} />
+              <PlanningView session={session} items={items} figures={plan} sprints={planning.sprints} onOpen={side.openDetails} onDone={(text) => show({ text })} />
             ) : mode === 'health' ? (
                 <Suspense fallback={<div className="health" aria-busy="true" />}>
                   <HealthView session={session} items={items} frameworks={frameworks} onOpen={side.openDetails} onDone={(text, undo) => show({ text, action: { label: 'Undo', run: () => void undo() } })} />

@@ -1,21 +1,22 @@
 /**
- * Planning: the velocity, the open sprints with what they hold against
- * their capacity, and the forms to plan a sprint, enter a person's days or a
- * past sprint's velocity, and close a sprint. Items move into a sprint from
- * the backlog (selection bar or the item panel) and back from here.
+ * Planning: the sprint board (the product backlog beside the open sprints,
+ * items dragged between them), the velocity with its history, and the forms
+ * to plan a sprint and enter past sprints or an expected velocity.
  */
 import { Suspense, lazy, useState } from 'react';
-import { addPastSprint, assignToSprint, closeSprint, createSprint, orderedItems, setPersonDays, setPlanning, setSprintExcluded, startSprint, type SprintSnapshot } from '../../shared/index.js';
+import { addPastSprint, createSprint, setPlanning, setSprintExcluded, type ItemSnapshot, type SprintSnapshot } from '../../shared/index.js';
 import type { BoardSession } from '../session/BoardSession.js';
 import { UserText } from '../ui/UserText.js';
-import type { PlanFigures, SprintPlan } from './planFigures.js';
+import type { PlanFigures } from './planFigures.js';
+import { SprintBoard } from './SprintBoard.js';
 
 const round = (value: number) => String(Math.round(value * 10) / 10);
 const VelocityChart = lazy(() => import('./VelocityChart.js').then((module) => ({ default: module.VelocityChart })));
+const BurnupCharts = lazy(() => import('./BurnupCharts.js').then((module) => ({ default: module.BurnupChartsWithForecast })));
 
 /** Closed sprints with their points, each of which the team can leave out of the velocity (an unusual sprint). */
 function ClosedSprints({ session, sprints }: { session: BoardSession; sprints: readonly SprintSnapshot[] }) {
-  const closed = sprints.filter((sprint) => sprint.state === 'closed' && sprint.donePoints !== null);
+  const closed = sprints.filter((sprint) => sprint.state === 'closed' && sprint.donePoints !== null).sort((a, b) => (a.end < b.end ? -1 : a.end > b.end ? 1 : 0));
   if (closed.length === 0) return null;
   return (
     <ul className="closed-sprints" aria-label="Closed sprints">
@@ -31,10 +32,12 @@ function ClosedSprints({ session, sprints }: { session: BoardSession; sprints: r
   );
 }
 
-export function PlanningView({ session, figures, sprints, onOpen, onDone }: { session: BoardSession; figures: PlanFigures; sprints: readonly SprintSnapshot[]; onOpen: (id: string) => void; onDone: (text: string) => void }) {
+export function PlanningView({ session, items, figures, sprints, onOpen, onDone }: { session: BoardSession; items: readonly ItemSnapshot[]; figures: PlanFigures; sprints: readonly SprintSnapshot[]; onOpen: (id: string) => void; onDone: (text: string) => void }) {
   const v = figures.velocity;
   return (
     <section className="planning" aria-label="Planning">
+      <SprintBoard session={session} items={items} figures={figures} sprints={sprints} onOpen={onOpen} onDone={onDone} />
+      {!session.readOnly && <NewSprintForm session={session} />}
       <section className="velocity" aria-label="Velocity">
         <h3 className="section-title">Velocity</h3>
         {v.basis === 'history' ? (
@@ -50,130 +53,15 @@ export function PlanningView({ session, figures, sprints, onOpen, onDone }: { se
             <VelocityChart sprints={sprints} mean={v.basis === 'history' ? v.mean : null} />
           </Suspense>
         )}
+        {sprints.some((sprint) => sprint.state !== 'planned') && (
+          <Suspense fallback={<div className="burnups" />}>
+            <BurnupCharts plan={figures} sprints={sprints} />
+          </Suspense>
+        )}
         <ClosedSprints session={session} sprints={sprints} />
         {!session.readOnly && <HistoryForms session={session} />}
       </section>
-      {figures.open.map((plan) => (
-        <SprintCard key={plan.sprint.id} session={session} plan={plan} late={figures.lateDependencies} next={sprints.find((sprint) => sprint.state === 'planned' && sprint.id !== plan.sprint.id && sprint.start >= plan.sprint.start) ?? null} onOpen={onOpen} onDone={onDone} />
-      ))}
-      {!session.readOnly && <NewSprintForm session={session} />}
     </section>
-  );
-}
-
-function CapacityBar({ plan }: { plan: SprintPlan }) {
-  const capacity = plan.capacity.points;
-  const over = capacity !== null && plan.load.points > capacity;
-  const share = capacity ? Math.min(100, (plan.load.points / capacity) * 100) : 0;
-  return (
-    <div className={over ? 'capacity capacity-over' : 'capacity'} role="meter" aria-label={`${plan.sprint.name} capacity`} aria-valuenow={plan.load.points} aria-valuemin={0} aria-valuemax={capacity ?? undefined}>
-      <div className="capacity-track">
-        <div className="capacity-fill" style={{ width: `${share}%` }} />
-      </div>
-      <span className="capacity-text" data-capacity={plan.sprint.id}>
-        {round(plan.load.points)} of {capacity === null ? '?' : round(capacity)} points
-        {plan.load.unestimated > 0 && ` · ${plan.load.unestimated} not estimated`}
-        {over && ' · over capacity'}
-        {plan.capacity.days > 0 && ` · ${round(plan.capacity.days)} focused days`}
-      </span>
-    </div>
-  );
-}
-
-function SprintCard({ session, plan, late, next, onOpen, onDone }: { session: BoardSession; plan: SprintPlan; late: ReadonlyMap<string, string[]>; next: SprintSnapshot | null; onOpen: (id: string) => void; onDone: (text: string) => void }) {
-  const { sprint } = plan;
-  const [closing, setClosing] = useState(false);
-  const [carry, setCarry] = useState<'backlog' | 'next'>('backlog');
-  const me = session.me;
-  return (
-    <section className="sprint-card" aria-label={sprint.name} data-sprint={sprint.id}>
-      <div className="sprint-head">
-        <strong>
-          <UserText text={sprint.name} max={60} />
-        </strong>
-        <span className="muted">
-          {sprint.start} – {sprint.end} · {sprint.state}
-        </span>
-        {!session.readOnly && sprint.state === 'planned' && (
-          <button type="button" className="button-secondary" onClick={() => session.act(() => startSprint(session.doc, sprint.id))}>
-            Start
-          </button>
-        )}
-        {!session.readOnly && (
-          <button type="button" className="button-secondary" onClick={() => setClosing(!closing)}>
-            Close…
-          </button>
-        )}
-      </div>
-      {sprint.goal && <p className="sprint-goal">Goal: <UserText text={sprint.goal} max={200} /></p>}
-      <CapacityBar plan={plan} />
-      {closing && (
-        <div className="sprint-close" role="group" aria-label={`Close ${sprint.name}`}>
-          <label>
-            Unfinished items go
-            <select value={carry} onChange={(event) => setCarry(event.target.value as 'backlog' | 'next')}>
-              <option value="backlog">to the top of the backlog</option>
-              {next && <option value="next">into {next.name}</option>}
-            </select>
-          </label>
-          <button
-            type="button"
-            onClick={() => {
-              const result = session.act(() => closeSprint(session.doc, sprint.id, orderedItems(session.doc), { carryTo: carry === 'next' && next ? next.id : null, by: me.name }));
-              if (result) onDone(`Closed ${sprint.name}: ${result.donePoints} points done, ${result.carried.length} unfinished moved`);
-            }}
-          >
-            Close the sprint
-          </button>
-        </div>
-      )}
-      <ol className="sprint-items">
-        {plan.items.map((item) => (
-          <li key={item.id} data-item-id={item.id}>
-            <button type="button" className="link-button sprint-item-title" onClick={() => onOpen(item.id)}>
-              <UserText text={item.title || 'Untitled'} max={80} />
-            </button>
-            <span className="muted">{item.estimate ?? '–'}</span>
-            {item.sprintBy && <span className="muted sprint-by">by {item.sprintBy}</span>}
-            {late.has(item.id) && (
-              <span className="row-waits" data-late={item.id}>
-                waits for <UserText text={late.get(item.id)!.join(', ')} max={50} />, not planned before this sprint
-              </span>
-            )}
-            {!session.readOnly && (
-              <button type="button" className="icon-button" aria-label={`Back to the backlog: ${item.title}`} title="Back to the backlog" onClick={() => session.act(() => assignToSprint(session.doc, [item.id], null, { by: me.name }))}>
-                ↩
-              </button>
-            )}
-          </li>
-        ))}
-        {plan.items.length === 0 && <li className="muted">Nothing committed yet: select items in the backlog and choose “Move to sprint”.</li>}
-      </ol>
-      {!session.readOnly && <PeopleDays session={session} sprint={sprint} />}
-    </section>
-  );
-}
-
-function PeopleDays({ session, sprint }: { session: BoardSession; sprint: SprintSnapshot }) {
-  const mine = sprint.people.find((person) => person.id === session.me.id);
-  const [days, setDays] = useState(mine ? String(mine.days) : '');
-  return (
-    <form
-      className="people-days"
-      onSubmit={(event) => {
-        event.preventDefault();
-        session.act(() => setPersonDays(session.doc, sprint.id, { id: session.me.id, name: session.me.name }, Number(days) || 0));
-      }}
-    >
-      <span className="muted">{sprint.people.map((person) => `${person.name} ${person.days} d`).join(' · ') || 'No one has entered their days yet.'}</span>
-      <label>
-        My days in this sprint
-        <input type="number" min={0} max={366} step={0.5} value={days} onChange={(event) => setDays(event.target.value)} />
-      </label>
-      <button type="submit" className="button-secondary">
-        Save
-      </button>
-    </form>
   );
 }
 
