@@ -5,7 +5,7 @@
  * then priority, status and points.
  */
 import { memo, useContext, type CSSProperties, type HTMLAttributes, type Ref } from 'react';
-import { WaitsContext, WaitsNote } from '../planning/WaitsContext.js';
+import { CycleContext, CycleMarker, WaitsContext, WaitsNote } from '../planning/WaitsContext.js';
 import type { ItemSnapshot } from '../../shared/index.js';
 import { useReadinessGaps } from '../health/ReadinessContext.js';
 import type { Peer } from '../session/presence.js';
@@ -68,7 +68,8 @@ export const BacklogRow = memo(function BacklogRow({
   const mover = movers[0];
   const title = item.title || 'Untitled';
   const waits = useContext(WaitsContext).has(item.id);
-  const hasMeta = epic !== undefined || children > 0 || item.labels.length > 0 || gaps.length > 0 || waits;
+  const inCycle = useContext(CycleContext).has(item.id);
+  const hasMeta = epic !== undefined || children > 0 || item.labels.length > 0 || gaps.length > 0 || waits || inCycle;
   const className = [
     'row',
     selected && 'row-selected',
@@ -121,6 +122,7 @@ export const BacklogRow = memo(function BacklogRow({
                 <UserText text={epic.title || 'Untitled'} max={40} />
               </span>
             )}
+            <CycleMarker itemId={item.id} />
             {children > 0 && <span className="row-children">{children === 1 ? '1 item' : `${children} items`} in it</span>}
             {item.labels.slice(0, ROW_LABELS).map((label) => (
               <span key={label} className="label-chip">
