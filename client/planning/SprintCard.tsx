@@ -4,7 +4,7 @@
  * lane of committed items, the people's days, start and close.
  */
 import { useState, type ReactNode } from 'react';
-import { closeSprint, orderedItems, setPersonDays, startSprint, type SprintSnapshot } from '../../shared/index.js';
+import { closeSprint, orderedItems, setPersonDays, startSprint, updateSprint, type SprintSnapshot } from '../../shared/index.js';
 import type { BoardSession } from '../session/BoardSession.js';
 import { UserText } from '../ui/UserText.js';
 import type { SprintPlan } from './planFigures.js';
@@ -81,7 +81,12 @@ export function SprintCard({ session, plan, next, onDone, children }: { session:
         </div>
       )}
       {children}
-      {!session.readOnly && <PeopleDays session={session} sprint={sprint} />}
+      {!session.readOnly && (
+        <div className="sprint-capacity-forms">
+          <PeopleDays session={session} sprint={sprint} />
+          <CapacityForm session={session} sprint={sprint} />
+        </div>
+      )}
     </section>
   );
 }
@@ -105,6 +110,41 @@ function PeopleDays({ session, sprint }: { session: BoardSession; sprint: Sprint
       <button type="submit" className="button-secondary">
         Save
       </button>
+    </form>
+  );
+}
+
+/** The team's focus factor (the share of an available day that goes to sprint work), or a capacity entered directly in points. */
+function CapacityForm({ session, sprint }: { session: BoardSession; sprint: SprintSnapshot }) {
+  const [focus, setFocus] = useState(String(sprint.focusFactor));
+  const [points, setPoints] = useState(sprint.capacityPoints === null ? '' : String(sprint.capacityPoints));
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <form
+      className="people-days"
+      aria-label={`${sprint.name} capacity settings`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const saved = session.attempt(() => updateSprint(session.doc, sprint.id, { focusFactor: Number(focus), capacityPoints: points.trim() === '' ? null : Number(points) }), setError);
+        if (saved) setError(null);
+      }}
+    >
+      <label>
+        Focus factor
+        <input type="number" min={0.05} max={1} step={0.05} value={focus} onChange={(event) => setFocus(event.target.value)} />
+      </label>
+      <label>
+        or points
+        <input type="number" min={0} step={0.5} placeholder="from days" value={points} onChange={(event) => setPoints(event.target.value)} />
+      </label>
+      <button type="submit" className="button-secondary">
+        Set
+      </button>
+      {error && (
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      )}
     </form>
   );
 }

@@ -78,6 +78,14 @@ describe('the sprint board', () => {
     await ana.keyboard.press('Space');
     await expect.poll(() => titles(lane(bo, 'Product backlog items'))).toContain('Profile');
     await expect.poll(() => titles(lane(bo, 'Sprint 4 items'))).toEqual(['Signup', 'Avatars', 'Login']);
+
+    // Capacity from people: Bo has 8 days, the team's focus factor is a half; the points entered still rule.
+    await bo.getByRole('region', { name: 'Sprint 4' }).getByLabel('My days in this sprint').fill('8');
+    await bo.getByRole('region', { name: 'Sprint 4' }).getByRole('button', { name: 'Save' }).click();
+    const settings = ana.getByRole('form', { name: 'Sprint 4 capacity settings' });
+    await settings.getByLabel('Focus factor').fill('0.5');
+    await settings.getByRole('button', { name: 'Set' }).click();
+    await expect.poll(() => bo.getByRole('region', { name: 'Sprint 4' }).locator('.capacity-text').textContent()).toBe('10 of 10 points · 4 focused days');
     await bo.setViewportSize({ width: 1440, height: 900 });
     await bo.screenshot({ path: `${SHOTS}sprint-board-1440.png` });
     seed.destroy();
