@@ -65,25 +65,89 @@ export function removeDependency(doc: Y.Doc, itemId: string, onId: string): void
   doc.transact(() => item.delete(`${DEPENDS_PREFIX}${onId}`));
 }
 
-/** Every cycle among the items' dependencies (each once, as ids in order), for flagging. */
+/**
+ * Cycles among the items' dependencies, for flagging: every item that is in
+ * any cycle appears in at least one, each given as ids in order (each waits
+ * for the next, the last for the first). A search that only reports the
+ * back edges it meets misses an item whose cycle runs through one already
+ * finished (A ⇄ B with A → C → B leaves C out), so the items are first
+ * grouped into strongly connected components (Tarjan), and each member of a
+ * group not yet on a reported cycle gets the shortest cycle through it.
+ */
 export function dependencyCycles(items: readonly ItemSnapshot[]): string[][] {
   const byId = new Map(items.map((item) => [item.id, item]));
-  const state = new Map<string, 'open' | 'done'>();
+  const next = (id: string) => (byId.get(id)?.dependsOn ?? []).filter((dep) => byId.has(dep));
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
   const stack: string[] = [];
-  const cycles: string[][] = [];
-  const visit = (id: string) => {
-    state.set(id, 'open');
-    stack.push(id);
-    for (const next of byId.get(id)?.dependsOn ?? []) {
-      if (!byId.has(next)) continue;
-      if (state.get(next) === 'open') cycles.push(stack.slice(stack.indexOf(next)));
-      else if (!state.has(next)) visit(next);
+  const onStack = new Set<string>();
+  const groups: string[][] = [];
+  // Iterative, so that a long chain of dependencies cannot overflow the call stack.
+  for (const root of items) {
+    if (index.has(root.id)) continue;
+    const work: { id: string; deps: string[]; at: number }[] = [];
+    const open = (id: string) => {
+      index.set(id, index.size);
+      low.set(id, index.get(id)!);
+      stack.push(id);
+      onStack.add(id);
+      work.push({ id, deps: next(id), at: 0 });
+    };
+    open(root.id);
+    while (work.length > 0) {
+      const frame = work.at(-1)!;
+      if (frame.at < frame.deps.length) {
+        const dep = frame.deps[frame.at++]!;
+        if (!index.has(dep)) open(dep);
+        else if (onStack.has(dep)) low.set(frame.id, Math.min(low.get(frame.id)!, index.get(dep)!));
+        continue;
+      }
+      work.pop();
+      const parent = work.at(-1);
+      if (parent) low.set(parent.id, Math.min(low.get(parent.id)!, low.get(frame.id)!));
+      if (low.get(frame.id) !== index.get(frame.id)) continue;
+      const group: string[] = [];
+      let member: string;
+      do {
+        member = stack.pop()!;
+        onStack.delete(member);
+        group.push(member);
+      } while (member !== frame.id);
+      if (group.length > 1) groups.push(group);
     }
-    stack.pop();
-    state.set(id, 'done');
-  };
-  for (const item of items) if (!state.has(item.id)) visit(item.id);
+  }
+  const cycles: string[][] = [];
+  for (const group of groups) {
+    const inGroup = new Set(group);
+    const covered = new Set<string>();
+    for (const start of group) {
+      if (covered.has(start)) continue;
+      const cycle = shortestCycle(start, (id) => next(id).filter((dep) => inGroup.has(dep)));
+      cycle.forEach((id) => covered.add(id));
+      cycles.push(cycle);
+    }
+  }
   return cycles;
+}
+
+/** The shortest path from `start` back to itself (start first); one exists for a member of a strongly connected group. */
+function shortestCycle(start: string, next: (id: string) => string[]): string[] {
+  const previous = new Map<string, string>();
+  const queue = [start];
+  while (queue.length > 0) {
+    const id = queue.shift()!;
+    for (const dep of next(id)) {
+      if (dep === start) {
+        const path = [id];
+        while (path[0] !== start) path.unshift(previous.get(path[0]!)!);
+        return path;
+      }
+      if (previous.has(dep)) continue;
+      previous.set(dep, id);
+      queue.push(dep);
+    }
+  }
+  return [start];
 }
 
 /** Open items ordered above an open item they wait for, with what they wait for. */
