@@ -36,8 +36,9 @@ export function PlanningView({ session, items, figures, sprints, onOpen, onDone 
   const v = figures.velocity;
   return (
     <section className="planning" aria-label="Planning">
-      <SprintBoard session={session} items={items} figures={figures} sprints={sprints} onOpen={onOpen} onDone={onDone} />
-      {!session.readOnly && <NewSprintForm session={session} />}
+      <SprintBoard session={session} items={items} figures={figures} sprints={sprints} onOpen={onOpen} onDone={onDone}>
+        {!session.readOnly && <NewSprintForm session={session} />}
+      </SprintBoard>
       <section className="velocity" aria-label="Velocity">
         <h3 className="section-title">Velocity</h3>
         {v.basis === 'history' ? (

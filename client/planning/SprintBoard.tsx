@@ -5,7 +5,7 @@
  * returns them) and places them, as one change (laneDrop.ts says where).
  * The product lane shows where each coming sprint is expected to end.
  */
-import { Fragment, useMemo, useState } from 'react';
+import { Fragment, useMemo, useState, type ReactNode } from 'react';
 import {
   DndContext,
   DragOverlay,
@@ -33,7 +33,18 @@ import type { PlanFigures } from './planFigures.js';
 /** Rows of the product backlog shown at first: planning looks at the top; more on request. */
 const PRODUCT_ROWS = 40;
 
-export function SprintBoard({ session, items, figures, sprints, onOpen, onDone }: { session: BoardSession; items: readonly ItemSnapshot[]; figures: PlanFigures; sprints: readonly SprintSnapshot[]; onOpen: (id: string) => void; onDone: (text: string) => void }) {
+export interface SprintBoardProps {
+  session: BoardSession;
+  items: readonly ItemSnapshot[];
+  figures: PlanFigures;
+  sprints: readonly SprintSnapshot[];
+  onOpen: (id: string) => void;
+  onDone: (text: string) => void;
+  /** Under the sprints' lanes: the form that plans another. */
+  children?: ReactNode;
+}
+
+export function SprintBoard({ session, items, figures, sprints, onOpen, onDone, children }: SprintBoardProps) {
   const [shown, setShown] = useState(PRODUCT_ROWS);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [overLane, setOverLane] = useState<string | null>(null);
@@ -180,6 +191,7 @@ export function SprintBoard({ session, items, figures, sprints, onOpen, onDone }
             </SprintCard>
           ))}
           {figures.open.length === 0 && <p className="muted">No sprint is planned yet: plan one below, then drag items into it.</p>}
+          {children}
         </div>
       </div>
       <DragOverlay dropAnimation={null}>

@@ -46,7 +46,7 @@ export interface PlanFigures {
   cutLines: { beforeId: string; sprint: number; name: string }[];
   /** Items in a sprint that wait for something neither done nor planned for the same or an earlier sprint: id to those titles. */
   lateDependencies: Map<string, string[]>;
-  /** Open items of the product backlog, in order: what the forecast walks. */
+  /** Open work items of the product backlog (not epics or themes), in order: what the forecast walks. */
   waiting: ItemSnapshot[];
   /** The velocities the forecast draws from (past sprints, else the expected one). */
   history: number[];
@@ -112,7 +112,8 @@ export function planFigures(items: readonly ItemSnapshot[], sprints: readonly Sp
     .map((sprint) => ({ sprint, items: placed.get(sprint.id) ?? [], load: sprintLoad(items, sprint.id), capacity: sprintCapacity(sprint, rate) }));
   const v = velocity(sprints, settings.expected);
   const assumed = assumedPoints(items, settings.unestimated);
-  const waiting = backlog.filter((item) => !item.archived && item.status !== 'done');
+  // Epics and themes group the work; their stories carry it, so they are not counted again.
+  const waiting = backlog.filter((item) => !item.archived && item.status !== 'done' && item.kind !== 'epic' && item.kind !== 'theme');
   const mean = v.mean ?? 0;
   // Room left in each open sprint, then sprints of the average velocity.
   const capacities = [...open.map((plan) => Math.max(0, (plan.capacity.points ?? mean) - plan.load.points)), ...Array.from({ length: MORE_SPRINTS }, () => mean)];
