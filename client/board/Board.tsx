@@ -22,6 +22,8 @@ import { MoveToSprint, SelectionNotice, SortedNotice } from './ListNotices.js';
 import { PaneTabs } from './PaneTabs.js';
 import { PlanningView } from '../planning/PlanningView.js';
 import { ForecastLine } from '../planning/ForecastLine.js';
+import { EpicProgressLine } from '../roadmap/EpicProgressLine.js';
+import { RoadmapView } from '../roadmap/RoadmapView.js';
 import { WaitsContext } from '../planning/WaitsContext.js';
 import { planFigures } from '../planning/planFigures.js';
 import { usePlanForecast } from '../planning/usePlanForecast.js';
@@ -284,6 +286,8 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
               <PaneTabs mode={mode} waiting={waiting} onMode={setMode} />
               {mode === 'planning' ? (
               <PlanningView session={session} items={items} figures={plan} sprints={planning.sprints} onOpen={side.openDetails} onDone={(text) => show({ text })} />
+            ) : mode === 'roadmap' ? (
+              <RoadmapView session={session} items={items} plan={plan} forecast={forecast} sprints={planning.sprints} onOpen={side.openDetails} />
             ) : mode === 'health' ? (
                 <Suspense fallback={<div className="health" aria-busy="true" />}>
                   <HealthView session={session} items={items} frameworks={frameworks} onOpen={side.openDetails} onDone={(text, undo) => show({ text, action: { label: 'Undo', run: () => void undo() } })} />
@@ -376,6 +380,7 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
                 frameworks={scoreColumns}
               >
                 <ForecastLine plan={plan} forecast={forecast} itemId={openItem.id} />
+                <EpicProgressLine itemId={openItem.id} items={items} sprints={planning.sprints} forecast={forecast} />
             <MergedRequests requests={requests.filter((request) => request.triage?.action === 'merged' && request.triage.itemId === openItem.id)} />
               </ItemPanel>
             )}

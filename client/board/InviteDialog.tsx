@@ -1,7 +1,9 @@
 /**
  * Sharing a board. On a relay without invites the board's link is its key;
  * on one with invites a facilitator makes a link for each role, valid for a
- * number of days (docs/security.md).
+ * number of days (docs/security.md). A viewer's link can open on the
+ * roadmap (`&view=roadmap`, read by viewUrl.ts once the invite is taken
+ * out of the address): the read-only view stakeholders come for.
  */
 import { useState } from 'react';
 import { createInvite, type AccessRole } from '../session/access.js';
@@ -24,18 +26,23 @@ export function InviteDialog({ session, auth, onClose }: { session: BoardSession
   const [link, setLink] = useState<string | null>(auth ? null : `${window.location.origin}/b/${session.boardId}`);
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
+  /** The role the link was made for, and whether a viewer's link opens on the roadmap. */
+  const [madeFor, setMadeFor] = useState<AccessRole | null>(null);
+  const [onRoadmap, setOnRoadmap] = useState(false);
+  const shown = link !== null && madeFor === 'viewer' && onRoadmap ? `${link}${link.includes('?') ? '&' : '?'}view=roadmap` : link;
 
   const make = async () => {
     setError(null);
     try {
       setLink(await createInvite(session.boardId, session.token, role, days));
+      setMadeFor(role);
     } catch (failure) {
       setError((failure as Error).message);
     }
   };
   const copy = async () => {
-    if (link === null) return;
-    setCopied(await copyText(link));
+    if (shown === null) return;
+    setCopied(await copyText(shown));
   };
 
   return (
@@ -67,13 +74,26 @@ export function InviteDialog({ session, auth, onClose }: { session: BoardSession
           {error}
         </p>
       )}
-      {link && (
+      {shown && (
         <div className="invite-link">
-          <input readOnly aria-label="Invite link" value={link} onFocus={(event) => event.currentTarget.select()} />
+          <input readOnly aria-label="Invite link" value={shown} onFocus={(event) => event.currentTarget.select()} />
           <button type="button" onClick={() => void copy()}>
             {copied ? 'Copied' : 'Copy'}
           </button>
         </div>
+      )}
+      {shown && madeFor === 'viewer' && (
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={onRoadmap}
+            onChange={(event) => {
+              setOnRoadmap(event.target.checked);
+              setCopied(false);
+            }}
+          />
+          Open on the roadmap
+        </label>
       )}
     </Dialog>
   );

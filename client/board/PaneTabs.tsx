@@ -1,4 +1,4 @@
-/** The tabs over the main pane: the backlog (as a list or chart), the intake inbox with what waits, planning and health. */
+/** The tabs over the main pane: the backlog (as a list or chart), the intake inbox with what waits, planning, the roadmap and health. */
 import type { BacklogView } from './viewUrl.js';
 
 export function PaneTabs({ mode, waiting, onMode }: { mode: BacklogView['mode']; waiting: number; onMode: (mode: BacklogView['mode']) => void }) {
@@ -12,6 +12,9 @@ export function PaneTabs({ mode, waiting, onMode }: { mode: BacklogView['mode'];
       </button>
       <button type="button" role="tab" aria-selected={mode === 'planning'} onClick={() => onMode('planning')}>
         Planning
+      </button>
+      <button type="button" role="tab" aria-selected={mode === 'roadmap'} onClick={() => onMode('roadmap')}>
+        Roadmap
       </button>
       <button type="button" role="tab" aria-selected={mode === 'health'} onClick={() => onMode('health')}>
         Health

@@ -35,5 +35,23 @@ export {
 export { forecastBacklog, type Forecast, type ForecastOptions } from './forecast.js';
 export { seededRandom, type Random } from './random.js';
 export { addDependency, removeDependency, dependencyCycles, orderWarnings, respectDependencies, sprintDependencyWarnings } from './dependencies.js';
-export { groupItems, progress, groupForecast, comingSprintEnd, type Progress } from './roadmap.js';
+export {
+  groupItems,
+  progress,
+  groupForecast,
+  comingSprintEnd,
+  roadmap,
+  roadmapRow,
+  roadmapLine,
+  roadmapMarkdown,
+  progressText,
+  dayText,
+  type Progress,
+  type Roadmap,
+  type RoadmapForecast,
+  type RoadmapOptions,
+  type RoadmapRow,
+  type RoadmapSprint,
+  type RoadmapTheme,
+} from './roadmap.js';
 export { sprintBurnup, releaseBurnup, type SprintBurnup, type ReleaseBurnup, type ReleasePoint, type ReleaseBurnupOptions, type CoveredLines } from './burnup.js';
