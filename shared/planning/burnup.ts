@@ -26,7 +26,8 @@
  * today adds the points of the done items not yet counted by a closed
  * sprint. Scope is done so far plus what was left in the backlog: at a
  * closed sprint, its cumulative done plus its scopePoints, else (not
- * recorded) today's; today, cumulative donePoints plus scopeLeft now.
+ * recorded) the next sprint's that was, else today's; today, cumulative
+ * donePoints plus scopeLeft now.
  * Ahead, at 50 % and 85 %: the open sprints' unfinished points, done by
  * their ends as committed, then `covered` (forecastBacklog's lines over the
  * product backlog, which it starts after the open sprints) added on top,
@@ -180,8 +181,10 @@ export function releaseBurnup(sprints: readonly SprintSnapshot[], items: readonl
   let cumulative = 0;
   for (const sprint of closed) {
     cumulative += sprint.donePoints ?? 0;
-    points.push({ label: sprint.name, kind: 'closed', done: cumulative, scope: sprint.scopePoints === null ? scope : cumulative + sprint.scopePoints, likely: null, safe: null });
+    points.push({ label: sprint.name, kind: 'closed', done: cumulative, scope: sprint.scopePoints === null ? -1 : cumulative + sprint.scopePoints, likely: null, safe: null });
   }
+  // Not recorded (-1: a past sprint entered by hand, an older app): the next recorded scope, else today's.
+  for (let i = points.length - 1; i >= 0; i--) if (points[i]!.scope < 0) points[i]!.scope = points[i + 1]?.scope ?? scope;
   points.push({ label: today, kind: 'today', done, scope, likely: done, safe: done });
   const reaches: ReleaseBurnup['reaches'] = { likely: null, safe: null };
   const likelyLine = covered?.likely ?? [];

@@ -221,8 +221,8 @@ describe('releaseBurnup', () => {
     const covered = { likely: [5, 10, 15], safe: [3, 6, 9] };
     const burnup = releaseBurnup(sprints, items, covered, { today: '2026-02-03' });
     expect(burnup.points).toEqual([
-      // No scope was recorded before the board: the current one stands in.
-      { label: 'Before', kind: 'closed', done: 10, scope: 37, likely: null, safe: null },
+      // No scope was recorded before the board: the earliest recorded one stands in.
+      { label: 'Before', kind: 'closed', done: 10, scope: 31, likely: null, safe: null },
       // 5 + 10 done, and 16 left in the backlog when it closed.
       { label: 'Sprint 2', kind: 'closed', done: 15, scope: 31, likely: null, safe: null },
       // Today: 15 + I's 2; scope 15 done before + B 3, C 8, D 5, H 4, I 2.
@@ -247,6 +247,16 @@ describe('releaseBurnup', () => {
     const short = releaseBurnup(sprints, items, { likely: [5], safe: [3] }, { today: '2026-02-03' });
     expect(short.points.at(-1)).toMatchObject({ label: '2026-03-11', likely: 35, safe: 33 });
     expect(short.reaches).toEqual({ likely: null, safe: null });
+  });
+
+  it('takes today’s scope for a closed sprint when no later one recorded any', () => {
+    const doc = new Y.Doc();
+    addPastSprint(doc, { name: 'Before', start: '2026-01-01', end: '2026-01-14', donePoints: 10 });
+    addItem(doc, { title: 'Left', estimate: 6 });
+    expect(releaseBurnup(readSprints(doc), orderedItems(doc), null, { today: '2026-02-03' }).points.map((point) => [point.label, point.done, point.scope])).toEqual([
+      ['Before', 10, 16],
+      ['2026-02-03', 10, 16],
+    ]);
   });
 
   it('shows no more coming sprints than asked', () => {
