@@ -8,7 +8,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import sirv from 'sirv';
+import serveStatic from 'serve-static';
 import { AccessError } from './access.js';
 import { HttpError, sendJson } from './http-json.js';
 import { BOARD_PATH } from './paths.js';
@@ -74,12 +74,16 @@ function securityHeaders(request: IncomingMessage, response: ServerResponse): vo
 export function createHttpHandler(options: HttpOptions) {
   const { clientDir, health, ready, metrics, apis, log } = options;
   const haveClient = existsSync(join(clientDir, 'index.html'));
+  // serve-static (send) looks each file up per request and answers a read that fails, say a bundle
+  // replaced by a rebuild under a running relay, with an error status instead of an unhandled stream error.
   const assets = haveClient
-    ? sirv(clientDir, {
+    ? serveStatic(clientDir, {
         etag: true,
-        setHeaders(response, pathname) {
+        index: ['index.html'],
+        redirect: false,
+        setHeaders(response, path) {
           // Hashed bundles never change; the page and the service worker must be revalidated.
-          const cache = pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+          const cache = path.startsWith(join(clientDir, 'assets')) ? 'public, max-age=31536000, immutable' : 'no-cache';
           response.setHeader('cache-control', cache);
         },
       })
@@ -131,9 +135,13 @@ export function createHttpHandler(options: HttpOptions) {
     }
     // The app routes /b/<boardId> and /b/<boardId>/request itself: hand it index.html.
     if (BOARD_PATH.test(path)) request.url = '/index.html';
-    assets(request, response, () => {
-      response.writeHead(404, { 'content-type': 'text/plain' });
-      response.end('Not found\n');
+    assets(request, response, (error?: unknown) => {
+      // A missing file comes here without an error; a file that exists but cannot be read, with one.
+      const failed = error !== undefined && error !== null;
+      if (failed) log.warn('client file failed', { path, error: String(error) });
+      if (response.headersSent) return void response.destroy();
+      response.writeHead(failed ? 500 : 404, { 'content-type': 'text/plain' });
+      response.end(failed ? 'The file could not be read\n' : 'Not found\n');
     });
   };
 }

@@ -21,7 +21,8 @@
  * last day, evenly (weekends included).
  *
  * Release burn-up, one entry a point in time: each closed sprint (by end
- * date), today, then the coming sprints. Done is cumulative donePoints (past
+ * date), today, then the coming sprints. Epics and themes count for nothing,
+ * as in the forecast (their stories carry the work). Done is cumulative donePoints (past
  * sprints entered by hand and left-out ones included: they are work done);
  * today adds the points of the done items not yet counted by a closed
  * sprint. Scope is done so far plus what was left in the backlog: at a
@@ -171,8 +172,8 @@ export function releaseBurnup(sprints: readonly SprintSnapshot[], items: readonl
   for (const item of items) {
     const points = pointsOf(item);
     const place = itemPlace(item, byId);
-    // Done items of closed sprints are in their donePoints already.
-    if (points === null || item.archived || byId.get(place)?.state === 'closed') continue;
+    // Done items of closed sprints are in their donePoints already; epics and themes are no work of their own.
+    if (points === null || item.archived || item.kind === 'epic' || item.kind === 'theme' || byId.get(place)?.state === 'closed') continue;
     if (item.status === 'done') done += points;
     else if (place !== 'backlog') committed.set(place, (committed.get(place) ?? 0) + points);
   }

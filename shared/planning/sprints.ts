@@ -12,7 +12,8 @@
  *                           its own key so two people entering their days at once both keep theirs
  *     donePoints            points done, written when the sprint closes (its velocity)
  *     scopePoints           written when it closes: the points left in the board's backlog (the product
- *                           backlog and the open sprints, done or not, archived items left out), so a
+ *                           backlog and the open sprints, done or not; archived items, epics and themes
+ *                           left out), so a
  *                           release's scope then was the closed sprints' donePoints plus this (burnup.ts)
  *     closedAt              when it was closed (ms)
  *     excluded              true: an unusual sprint left out of the velocity
@@ -180,12 +181,13 @@ function pointsOf(item: ItemSnapshot): number | null {
 /**
  * The points (numeric estimates) of the non-archived items in the board's
  * backlog: the product backlog and the open sprints, done or not. Not the
- * done items of closed sprints: those are in their sprints' donePoints.
+ * done items of closed sprints: those are in their sprints' donePoints. Not
+ * epics or themes either, as in the forecast: their stories carry the work.
  */
 export function scopeLeft(items: readonly ItemSnapshot[], sprints: ReadonlyMap<string, SprintSnapshot>): number {
   let points = 0;
   for (const item of items) {
-    if (item.archived || sprints.get(itemPlace(item, sprints))?.state === 'closed') continue;
+    if (item.archived || item.kind === 'epic' || item.kind === 'theme' || sprints.get(itemPlace(item, sprints))?.state === 'closed') continue;
     points += pointsOf(item) ?? 0;
   }
   return points;

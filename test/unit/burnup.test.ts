@@ -259,6 +259,21 @@ describe('releaseBurnup', () => {
     ]);
   });
 
+  it('counts epics and themes as no work, as the forecast does (their stories carry it)', () => {
+    const { items, sprints } = release();
+    const doc = new Y.Doc();
+    const epic = addItem(doc, { title: 'Checkout', kind: 'epic', estimate: 40 });
+    const theme = addItem(doc, { title: 'Payments', kind: 'theme', estimate: 100, status: 'done' });
+    const groups = orderedItems(doc).filter((item) => item.id === epic || item.id === theme);
+    const burnup = releaseBurnup(sprints, [...items, ...groups], { likely: [5, 10, 15], safe: [3, 6, 9] }, { today: '2026-02-03' });
+    expect([burnup.done, burnup.scope, burnup.reaches.safe]).toEqual([17, 37, '2026-04-08']);
+    const sprint = createSprint(doc, { name: 'S', start: '2026-03-02', end: '2026-03-15' });
+    assignToSprint(doc, [epic], sprint, { by: 'Ana' });
+    startSprint(doc, sprint);
+    closeSprint(doc, sprint, orderedItems(doc), { carryTo: null, by: 'Ana' });
+    expect(readSprints(doc)[0]!.scopePoints).toBe(0);
+  });
+
   it('shows no more coming sprints than asked', () => {
     const { items, sprints } = release();
     const slow = releaseBurnup(sprints, items, { likely: [1, 2, 3, 4, 5, 6, 7], safe: [1, 2, 3, 4, 5, 6, 7] }, { today: '2026-02-03', maxComing: 4 });
