@@ -24,7 +24,8 @@ import { PlanningView } from '../planning/PlanningView.js';
 import { ForecastLine } from '../planning/ForecastLine.js';
 import { EpicProgressLine } from '../roadmap/EpicProgressLine.js';
 import { RoadmapView } from '../roadmap/RoadmapView.js';
-import { WaitsContext } from '../planning/WaitsContext.js';
+import { CycleMarks, WaitsContext } from '../planning/WaitsContext.js';
+import { CycleNotice } from '../planning/CycleNotice.js';
 import { planFigures } from '../planning/planFigures.js';
 import { usePlanForecast } from '../planning/usePlanForecast.js';
 import { usePlanning } from '../planning/usePlanning.js';
@@ -234,6 +235,7 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
     <div className="board-app" {...dropFile}>
       <ReadinessContext value={readiness}>
         <WaitsContext value={waits}>
+        <CycleMarks items={items}>
         <BoardHeader
           session={session}
           connection={connection}
@@ -285,7 +287,7 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
             <main className="backlog-pane">
               <PaneTabs mode={mode} waiting={waiting} onMode={setMode} />
               {mode === 'planning' ? (
-              <PlanningView session={session} items={items} figures={plan} sprints={planning.sprints} onOpen={side.openDetails} onDone={(text) => show({ text })} />
+              <PlanningView session={session} items={items} figures={plan} forecast={forecast} sprints={planning.sprints} onOpen={side.openDetails} onDone={(text) => show({ text })} />
             ) : mode === 'roadmap' ? (
               <RoadmapView session={session} items={items} plan={plan} forecast={forecast} sprints={planning.sprints} onOpen={side.openDetails} />
             ) : mode === 'health' ? (
@@ -328,6 +330,7 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
                     />
                   )}
                   {sorted && !showChart && <SortedNotice onBacklogOrder={() => setSort(BACKLOG_ORDER)} />}
+                  {!showChart && <CycleNotice items={items} onOpen={side.openDetails} />}
                   {select.selected.length > 0 && !readOnly && plan.open.length > 0 && (
                   <MoveToSprint sprints={plan.open.map((open) => open.sprint)} count={select.selected.length} onMove={(sprintId) => session.act(() => assignToSprint(session.doc, select.selected, sprintId, { by: me?.user.name ?? session.me.name }))} />
                 )}
@@ -472,6 +475,7 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
           )}
         </Suspense>
         {notice && <Toast key={notice.text} notice={notice} onDone={dismiss} />}
+        </CycleMarks>
         </WaitsContext>
       </ReadinessContext>
     </div>

@@ -18,7 +18,6 @@ import { shorten } from '../ui/text.js';
 import { isDarkNow } from '../ui/theme.js';
 import { chartColors, useEChart } from '../ui/useEChart.js';
 import type { PlanFigures } from './planFigures.js';
-import { usePlanForecast } from './usePlanForecast.js';
 
 echarts.use([LineChart, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent, SVGRenderer]);
 
@@ -252,10 +251,4 @@ export function BurnupCharts({ plan, sprints, covered }: { plan: PlanFigures; sp
       {release && <ReleaseChart sprints={sprints} items={items} covered={covered} today={today} colors={colors} />}
     </div>
   );
-}
-
-/** BurnupCharts with the forecast computed here (usePlanForecast), for a parent that does not hand it down. */
-export function BurnupChartsWithForecast({ plan, sprints }: { plan: PlanFigures; sprints: readonly SprintSnapshot[] }) {
-  const forecast = usePlanForecast(plan);
-  return <BurnupCharts plan={plan} sprints={sprints} covered={forecast?.covered ?? null} />;
 }

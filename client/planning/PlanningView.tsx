@@ -7,12 +7,12 @@ import { Suspense, lazy, useState } from 'react';
 import { addPastSprint, createSprint, setPlanning, setSprintExcluded, type ItemSnapshot, type SprintSnapshot } from '../../shared/index.js';
 import type { BoardSession } from '../session/BoardSession.js';
 import { UserText } from '../ui/UserText.js';
-import type { PlanFigures } from './planFigures.js';
+import type { PlanFigures, PlanForecast } from './planFigures.js';
 import { SprintBoard } from './SprintBoard.js';
 
 const round = (value: number) => String(Math.round(value * 10) / 10);
 const VelocityChart = lazy(() => import('./VelocityChart.js').then((module) => ({ default: module.VelocityChart })));
-const BurnupCharts = lazy(() => import('./BurnupCharts.js').then((module) => ({ default: module.BurnupChartsWithForecast })));
+const BurnupCharts = lazy(() => import('./BurnupCharts.js').then((module) => ({ default: module.BurnupCharts })));
 
 /** Closed sprints with their points, each of which the team can leave out of the velocity (an unusual sprint). */
 function ClosedSprints({ session, sprints }: { session: BoardSession; sprints: readonly SprintSnapshot[] }) {
@@ -32,7 +32,18 @@ function ClosedSprints({ session, sprints }: { session: BoardSession; sprints: r
   );
 }
 
-export function PlanningView({ session, items, figures, sprints, onOpen, onDone }: { session: BoardSession; items: readonly ItemSnapshot[]; figures: PlanFigures; sprints: readonly SprintSnapshot[]; onOpen: (id: string) => void; onDone: (text: string) => void }) {
+export interface PlanningViewProps {
+  session: BoardSession;
+  items: readonly ItemSnapshot[];
+  figures: PlanFigures;
+  /** The board's forecast (usePlanForecast): the release burn-up draws its range. */
+  forecast: PlanForecast | undefined;
+  sprints: readonly SprintSnapshot[];
+  onOpen: (id: string) => void;
+  onDone: (text: string) => void;
+}
+
+export function PlanningView({ session, items, figures, forecast, sprints, onOpen, onDone }: PlanningViewProps) {
   const v = figures.velocity;
   return (
     <section className="planning" aria-label="Planning">
@@ -56,7 +67,7 @@ export function PlanningView({ session, items, figures, sprints, onOpen, onDone 
         )}
         {sprints.some((sprint) => sprint.state !== 'planned') && (
           <Suspense fallback={<div className="burnups" />}>
-            <BurnupCharts plan={figures} sprints={sprints} />
+            <BurnupCharts plan={figures} sprints={sprints} covered={forecast?.covered ?? null} />
           </Suspense>
         )}
         <ClosedSprints session={session} sprints={sprints} />

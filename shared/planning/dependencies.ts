@@ -72,7 +72,8 @@ export function removeDependency(doc: Y.Doc, itemId: string, onId: string): void
  * back edges it meets misses an item whose cycle runs through one already
  * finished (A ⇄ B with A → C → B leaves C out), so the items are first
  * grouped into strongly connected components (Tarjan), and each member of a
- * group not yet on a reported cycle gets the shortest cycle through it.
+ * group not yet on a reported cycle gets the shortest cycle through it,
+ * told from its member that comes first in the items' order.
  */
 export function dependencyCycles(items: readonly ItemSnapshot[]): string[][] {
   const byId = new Map(items.map((item) => [item.id, item]));
@@ -116,6 +117,7 @@ export function dependencyCycles(items: readonly ItemSnapshot[]): string[][] {
       if (group.length > 1) groups.push(group);
     }
   }
+  const order = new Map(items.map((item, at) => [item.id, at]));
   const cycles: string[][] = [];
   for (const group of groups) {
     const inGroup = new Set(group);
@@ -124,7 +126,9 @@ export function dependencyCycles(items: readonly ItemSnapshot[]): string[][] {
       if (covered.has(start)) continue;
       const cycle = shortestCycle(start, (id) => next(id).filter((dep) => inGroup.has(dep)));
       cycle.forEach((id) => covered.add(id));
-      cycles.push(cycle);
+      // Told from the member that comes first in the items' order, so every replica names it the same way.
+      const first = cycle.reduce((best, id, at) => (order.get(id)! < order.get(cycle[best]!)! ? at : best), 0);
+      cycles.push([...cycle.slice(first), ...cycle.slice(0, first)]);
     }
   }
   return cycles;

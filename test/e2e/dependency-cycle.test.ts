@@ -2,7 +2,8 @@
  * Two features of the item panel, in the browser: a dependency cycle that
  * two people closed at once (each adding a half offline) is named in the
  * panel of every item in it, for both of them, with each link to drop; and
- * the parent epic is picked by searching, with the keyboard.
+ * the parent epic is picked by searching, with the keyboard. Over the
+ * backlog, a notice names the cycle and its rows are marked.
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -220,5 +221,48 @@ describe('the parent epic picker', () => {
     await expect.poll(() => row(ana, 'Pay with saved cards').locator('.row-epic').count()).toBe(0);
     expect(await boPicker.inputValue()).toBe('');
     seed.destroy();
+  }, 60_000);
+});
+
+describe('a dependency cycle over the backlog', () => {
+  it('names the circle, marks the rows, Show opens an item of it, and goes away when broken', async () => {
+    const { ana, bo } = await twoPeople(suite, 'cycle-board');
+    const board = new URL(ana.url()).pathname.split('/').pop()!;
+    const seed = connectClient(suite.relay.syncUrl, board, new Y.Doc());
+    await seed.synced();
+    const login = addItem(seed.doc, { title: 'Login screen' });
+    const api = addItem(seed.doc, { title: 'Session API' });
+    addItem(seed.doc, { title: 'Audit log' });
+    await expect.poll(() => rowTitles(ana)).toHaveLength(3);
+    const left = new Y.Doc();
+    Y.applyUpdate(left, Y.encodeStateAsUpdate(seed.doc));
+    const right = new Y.Doc();
+    Y.applyUpdate(right, Y.encodeStateAsUpdate(seed.doc));
+    addDependency(left, login, api);
+    addDependency(right, api, login);
+    const a = connectClient(suite.relay.syncUrl, board, left);
+    const b = connectClient(suite.relay.syncUrl, board, right);
+    await Promise.all([a.synced(), b.synced()]);
+    const notice = (page: Page) => page.locator('.cycle-notice');
+    await expect.poll(() => notice(ana).textContent()).toBe('↻2 items wait for each other in a circle: Login screen → Session API → Login screenShow');
+    await expect.poll(() => notice(bo).count()).toBe(1);
+    expect(await row(ana, 'Login screen').locator('.row-cycle').textContent()).toBe('↻ Waits in a circle');
+    expect(await row(ana, 'Session API').locator('.row-cycle').count()).toBe(1);
+    expect(await row(ana, 'Audit log').locator('.row-cycle').count()).toBe(0);
+    await ana.screenshot({ path: `${SHOTS}cycle-notice-1280x720.png` });
+    await notice(ana).getByRole('button', { name: 'Show' }).click();
+    await expect.poll(() => ana.locator('[data-panel-item]').getAttribute('data-panel-item')).toBe(login);
+    await expect.poll(() => ana.locator('.cycle-alert').isVisible()).toBe(true);
+    await ana.screenshot({ path: `${SHOTS}cycle-notice-show-1280x720.png` });
+    await ana.setViewportSize({ width: 1440, height: 900 });
+    await ana.screenshot({ path: `${SHOTS}cycle-notice-1440x900.png` });
+    const dark = await openBoard(suite.browser, ana.url(), { name: 'Cy', width: 1440, height: 900, dark: true });
+    suite.track(dark.context);
+    await expect.poll(() => notice(dark.page).count()).toBe(1);
+    await dark.page.screenshot({ path: `${SHOTS}cycle-notice-dark-1440x900.png` });
+    await ana.locator('.cycle-alert').getByRole('button').first().click();
+    await expect.poll(() => notice(bo).count()).toBe(0);
+    await expect.poll(() => bo.locator('.row-cycle').count()).toBe(0);
+    for (const c of [seed, a, b]) c.destroy();
   }, 60_000);
 });
