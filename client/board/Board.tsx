@@ -382,7 +382,7 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
                 onDelete={() => remove([openItem.id])}
                 frameworks={scoreColumns}
               >
-                <ForecastLine plan={plan} forecast={forecast} itemId={openItem.id} />
+                <ForecastLine plan={plan} forecast={forecast} sprints={planning.sprints} itemId={openItem.id} />
                 <EpicProgressLine itemId={openItem.id} items={items} sprints={planning.sprints} forecast={forecast} />
             <MergedRequests requests={requests.filter((request) => request.triage?.action === 'merged' && request.triage.itemId === openItem.id)} />
               </ItemPanel>

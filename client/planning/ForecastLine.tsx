@@ -1,16 +1,23 @@
-/** In the item panel: when the item is likely done (50 %) and almost surely done (85 %), and what that rests on. */
+/**
+ * In the item panel: when the item is likely done (50 %) and almost surely
+ * done (85 %), as a date and as the coming sprint the cut lines name
+ * ("Sprint +2": the second after the open ones), and what that rests on.
+ */
+import { comingSprintEnd, dayText, type SprintSnapshot } from '../../shared/index.js';
+import { useRoadmapOptions } from '../roadmap/useRoadmapOptions.js';
 import type { PlanFigures, PlanForecast } from './planFigures.js';
 
-export function ForecastLine({ plan, forecast, itemId }: { plan: PlanFigures; forecast: PlanForecast | undefined; itemId: string }) {
+export function ForecastLine({ plan, forecast, sprints, itemId }: { plan: PlanFigures; forecast: PlanForecast | undefined; sprints: readonly SprintSnapshot[]; itemId: string }) {
+  const options = useRoadmapOptions(Date.now());
   const likely = forecast?.likely.get(itemId);
   const safe = forecast?.safe.get(itemId);
   if (!forecast || likely === undefined) return null;
-  const name = (sprint: number | null | undefined) => (sprint === null || sprint === undefined ? 'beyond the horizon' : `coming sprint ${sprint}`);
+  const when = (sprint: number | null | undefined) => (sprint === null || sprint === undefined ? 'beyond the horizon' : `${dayText(comingSprintEnd(sprints, plan.open.length + sprint, options))} (Sprint +${sprint})`);
   const v = plan.velocity;
   const basis = v.basis === 'history' ? `${v.sprints.length} past sprints${v.excluded.length ? `, ${v.excluded.length} left out` : ''}` : 'the expected velocity';
   return (
     <p className="forecast-line" data-forecast={`${likely}:${safe}`}>
-      <strong>Forecast:</strong> done by {name(likely)} (50 %), {name(safe)} (85 %) <span className="muted">· from {basis}; unestimated items count as {plan.assumed} points</span>
+      <strong>Forecast:</strong> likely done by {when(likely)}, almost surely by {when(safe)} <span className="muted">· from {basis}, after the open sprints; unestimated items count as {plan.assumed} points</span>
     </p>
   );
 }
