@@ -196,6 +196,31 @@ describe('the Monte Carlo forecast', () => {
     expect(() => forecastBacklog([1], { velocities: [0], runs: 10, random: seededRandom(1), maxSprints: 5 }).sprints.get(0.5)).not.toThrow();
     expect(forecastBacklog([1], { velocities: [0], runs: 10, random: seededRandom(1), maxSprints: 5 }).sprints.get(0.5)).toEqual([null]);
   });
+
+  it('draws the same numbers in bulk as one at a time, so any random source gives the same forecast for the same numbers', () => {
+    const single = seededRandom(9);
+    const words = new Uint32Array(5);
+    const bulk = seededRandom(9);
+    bulk.fillWords!(words.subarray(0, 3));
+    bulk.fillWords!(words.subarray(3));
+    expect([...words]).toEqual(Array.from({ length: 5 }, () => single() * 2 ** 32));
+    expect(bulk()).toBe(single());
+    // The forecast takes a bulk form when the source has one; a plain function giving the same numbers gives the same forecast.
+    const plain = seededRandom(3);
+    const options = { velocities: [8, 12, 20, 9], runs: 999 };
+    const points = [3, 5, 8, 2, 13, 1, 40, 21];
+    expect(forecastBacklog(points, { ...options, random: () => plain() })).toEqual(forecastBacklog(points, { ...options, random: seededRandom(3) }));
+  });
+
+  it('simulates only until every confidence covers the whole backlog, and no further than maxSprints', () => {
+    // 30 points at 10 a sprint: covered after sprint 3 at any confidence, so no fourth sprint is simulated.
+    const steady = forecastBacklog([10, 10, 10], { velocities: [10], runs: 100, random: seededRandom(1) });
+    expect(steady.covered.get(0.5)).toEqual([10, 20, 30]);
+    expect(steady.covered.get(0.85)).toEqual([10, 20, 30]);
+    const capped = forecastBacklog([100], { velocities: [4, 6], runs: 100, random: seededRandom(1), maxSprints: 11 });
+    expect(capped.covered.get(0.5)).toHaveLength(11);
+    expect(capped.sprints.get(0.5)).toEqual([null]);
+  });
 });
 
 describe('estimates inside the planning model', () => {
