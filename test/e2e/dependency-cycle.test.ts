@@ -142,12 +142,15 @@ describe('the parent epic picker', () => {
     const board = boardOf(ana);
     const seed = connectClient(suite.relay.syncUrl, board, new Y.Doc());
     await seed.synced();
-    const theme = addItem(seed.doc, { title: 'Payments', kind: 'theme' });
-    addItem(seed.doc, { title: 'Checkout revamp', kind: 'epic', parent: theme });
-    addItem(seed.doc, { title: 'Café ordering', kind: 'epic' });
-    addItem(seed.doc, { title: 'Pay with saved cards' });
-    for (let n = 1; n <= 60; n++) addItem(seed.doc, { title: `Filler task ${n}`, kind: 'task' });
-    await expect.poll(() => ana.locator('[data-item-id]').count()).toBeGreaterThan(4);
+    // One transaction, so both windows get every item at once: the picker below counts them.
+    seed.doc.transact(() => {
+      const theme = addItem(seed.doc, { title: 'Payments', kind: 'theme' });
+      addItem(seed.doc, { title: 'Checkout revamp', kind: 'epic', parent: theme });
+      addItem(seed.doc, { title: 'Café ordering', kind: 'epic' });
+      addItem(seed.doc, { title: 'Pay with saved cards' });
+      for (let n = 1; n <= 60; n++) addItem(seed.doc, { title: `Filler task ${n}`, kind: 'task' });
+    });
+    await expect.poll(() => ana.locator('.count').textContent()).toBe('64 items');
 
     await row(ana, 'Pay with saved cards').click();
     const picker = panelOf(ana).getByRole('combobox', { name: 'Parent epic' });
