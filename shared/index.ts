@@ -40,3 +40,4 @@ export * from './prioritization/index.js';
 export * from './intake/index.js';
 export * from './health/index.js';
 export * from './planning/index.js';
+export * from './discussion/index.js';

@@ -282,6 +282,8 @@ export function splitItem(doc: Y.Doc, id: string, titles: string[]): string[] {
     let anchor = id;
     for (const title of titles) {
       anchor = addItem(doc, { ...inherited, title }, { after: anchor });
+      // Where it came from, for its history (discussion/history.ts).
+      itemsMap(doc).get(anchor)!.set('splitFrom', id);
       ids.push(anchor);
     }
     updateItem(doc, id, { archived: true });

@@ -29,6 +29,7 @@ import { CycleNotice } from '../planning/CycleNotice.js';
 import { planFigures } from '../planning/planFigures.js';
 import { usePlanForecast } from '../planning/usePlanForecast.js';
 import { usePlanning } from '../planning/usePlanning.js';
+import { useDiscussion } from '../discussion/useDiscussion.js';
 import { BulkEditDialog, ExportDialog, HealthView, GroomingPanel, HelpOverlay, ImportDialog, InviteDialog, PrioritizeDialog, RankDialog, SessionBar, SplitDialog, SummaryDialog, ValueEffortChart } from './lazyParts.js';
 import { ScoreColumnsContext, scoreColumnTracks } from '../prioritization/ScoreColumns.js';
 import { InboxView } from '../intake/InboxView.js';
@@ -72,7 +73,8 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
   const showChart = mode === 'chart' && frameworks.includes('value-effort');
   const requests = useRequests(session.doc);
   const { definition } = useHealthSettings(session.doc);
-  const readiness = useMemo(() => ({ definition, frameworks }), [definition, frameworks]);
+  const discussion = useDiscussion(session.doc, session.me.id);
+  const readiness = useMemo(() => ({ definition, frameworks, openQuestions: discussion.openQuestions }), [definition, frameworks, discussion.openQuestions]);
   const waiting = requests.filter(awaitsTriage).length;
   /** The import dialog, with the file dropped on the board (null: it asks for one). */
   const [importing, setImporting] = useState<{ file: File | null } | null>(null);

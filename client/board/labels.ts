@@ -37,6 +37,7 @@ const NEEDS: Record<ReadinessGap, string> = {
   'estimate-too-large': 'splitting (estimate over the limit)',
   'no-priority': 'priority',
   'no-description': 'description',
+  'open-questions': 'answers to open questions',
 };
 
 /** "Needs acceptance criteria, estimate", or '' when nothing is missing. */

@@ -7,6 +7,7 @@ const RULES: [Exclude<keyof DefinitionOfReady, 'maxEstimate'>, string][] = [
   ['estimate', 'Estimated'],
   ['priority', 'Prioritized (a MoSCoW priority or a score)'],
   ['description', 'Description'],
+  ['openQuestions', 'No open questions in its comments'],
 ];
 
 export function DefinitionEditor({ session, definition, top, staleDays }: { session: BoardSession; definition: DefinitionOfReady; top: number; staleDays: number }) {

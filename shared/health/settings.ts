@@ -6,6 +6,8 @@
  * changing different rules at once both keep theirs:
  *
  *   acceptanceCriteria, estimate, priority, description   boolean: whether ready needs it
+ *   openQuestions    boolean: whether ready needs every open question in the item's comments answered
+ *                    (resolved or unmarked); newer, absent on older boards (default true)
  *   maxEstimate      number of points a ready item's estimate may not exceed; null: no limit
  *   staleAfterDays   whole days without a change after which an open item is stale
  *   topItems         how many items from the top the health view checks
@@ -23,15 +25,17 @@ export interface DefinitionOfReady {
   maxEstimate: number | null;
   priority: boolean;
   description: boolean;
+  /** No open question left in the item's comments. */
+  openQuestions: boolean;
 }
 
-export const DEFAULT_DEFINITION_OF_READY: DefinitionOfReady = { acceptanceCriteria: true, estimate: true, maxEstimate: 13, priority: true, description: true };
+export const DEFAULT_DEFINITION_OF_READY: DefinitionOfReady = { acceptanceCriteria: true, estimate: true, maxEstimate: 13, priority: true, description: true, openQuestions: true };
 /** Three quarters: "if an item has not been touched in three consecutive quarters, archive it". */
 export const DEFAULT_STALE_AFTER_DAYS = 270;
 /** About two sprints' worth of a typical team's items. */
 export const DEFAULT_TOP_ITEMS = 20;
 
-const RULES = ['acceptanceCriteria', 'estimate', 'maxEstimate', 'priority', 'description'] as const;
+const RULES = ['acceptanceCriteria', 'estimate', 'maxEstimate', 'priority', 'description', 'openQuestions'] as const;
 
 export function healthMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap('health');
@@ -50,6 +54,7 @@ export function definitionOfReady(doc: Y.Doc): DefinitionOfReady {
     maxEstimate: max === null ? null : typeof max === 'number' && max > 0 ? max : DEFAULT_DEFINITION_OF_READY.maxEstimate,
     priority: flag('priority'),
     description: flag('description'),
+    openQuestions: flag('openQuestions'),
   };
 }
 

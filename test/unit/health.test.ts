@@ -2,12 +2,15 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   DEFAULT_DEFINITION_OF_READY,
+  addComment,
   addItem,
   backlogHealth,
   definitionOfReady,
   keepItems,
+  openQuestions,
   orderedItems,
   readinessGaps,
+  resolveThread,
   setDefinitionOfReady,
   setFramework,
   setStaleAfterDays,
@@ -21,14 +24,22 @@ const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 30, 12);
 
 describe('the definition of ready', () => {
-  it('defaults to criteria, an estimate of at most 13, a priority and a description', () => {
+  it('defaults to criteria, an estimate of at most 13, a priority, a description and no open questions', () => {
     const doc = new Y.Doc();
     expect(definitionOfReady(doc)).toEqual(DEFAULT_DEFINITION_OF_READY);
-    expect(DEFAULT_DEFINITION_OF_READY).toEqual({ acceptanceCriteria: true, estimate: true, maxEstimate: 13, priority: true, description: true });
+    expect(DEFAULT_DEFINITION_OF_READY).toEqual({ acceptanceCriteria: true, estimate: true, maxEstimate: 13, priority: true, description: true, openQuestions: true });
     const id = addItem(doc, { title: 'Huge', estimate: 40 });
     expect(readinessGaps(orderedItems(doc)[0]!, { definition: definitionOfReady(doc) })).toEqual(['no-acceptance-criteria', 'estimate-too-large', 'no-priority', 'no-description']);
     updateItem(doc, id, { estimate: 8, priority: 'must', description: 'Why', acceptanceCriteria: [{ text: 'works' }] });
     expect(readinessGaps(orderedItems(doc)[0]!, { definition: definitionOfReady(doc) })).toEqual([]);
+    // An open question in its comments keeps it from ready, until answered; the rule can be switched off.
+    const question = addComment(doc, { itemId: id, text: 'Which browsers?', author: { id: 'ana', name: 'Ana' }, question: true });
+    expect(readinessGaps(orderedItems(doc)[0]!, { definition: definitionOfReady(doc), openQuestions: openQuestions(doc) })).toEqual(['open-questions']);
+    setDefinitionOfReady(doc, { openQuestions: false });
+    expect(readinessGaps(orderedItems(doc)[0]!, { definition: definitionOfReady(doc), openQuestions: openQuestions(doc) })).toEqual([]);
+    setDefinitionOfReady(doc, { openQuestions: true });
+    resolveThread(doc, question, { id: 'bo', name: 'Bo' }, true);
+    expect(readinessGaps(orderedItems(doc)[0]!, { definition: definitionOfReady(doc), openQuestions: openQuestions(doc) })).toEqual([]);
   });
 
   it('is edited by the team, rule by rule, and two people changing different rules both keep theirs', () => {

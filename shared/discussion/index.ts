@@ -1,0 +1,20 @@
+export {
+  COMMENTS_ROOT,
+  MAX_COMMENT_LENGTH,
+  addComment,
+  commentCounts,
+  commentsMap,
+  deleteComment,
+  editComment,
+  itemThreads,
+  markMentionsSeen,
+  openQuestions,
+  readComment,
+  resolveThread,
+  setQuestion,
+  unseenMentions,
+  type CommentSnapshot,
+  type Person,
+  type Thread,
+} from './comments.js';
+export { HISTORY_ORIGIN, HISTORY_ROOT, historyMap, itemHistory, recentActivity, recordHistory, type HistoryEntry } from './history.js';

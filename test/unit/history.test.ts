@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addItem, editText, itemHistory, moveItem, recentActivity, recordHistory, splitItem, updateItem, type HistoryEntry } from '../../shared/index.js';
+
+const ana = { id: 'ana-id', name: 'Ana' };
+const bo = { id: 'bo-id', name: 'Bo' };
+const pick = (entries: HistoryEntry[]) => entries.map(({ field, by, from, to }) => ({ field, by, ...(from !== undefined && { from }), ...(to !== undefined && { to }) }));
+
+function clock(start = Date.UTC(2026, 11, 1, 9, 0, 0)) {
+  let now = start;
+  return { now: () => now, advance: (ms: number) => (now += ms) };
+}
+
+describe('history', () => {
+  it('records who changed which field from what to what', () => {
+    const doc = new Y.Doc();
+    const time = clock();
+    recordHistory(doc, () => ana, time.now);
+    const id = addItem(doc, { title: 'Login', estimate: 3 });
+    updateItem(doc, id, { estimate: 5, status: 'ready', labels: ['auth'] });
+    expect(pick(itemHistory(doc, id))).toEqual([
+      { field: 'created', by: 'Ana' },
+      { field: 'status', by: 'Ana', from: 'new', to: 'ready' },
+      { field: 'estimate', by: 'Ana', from: 3, to: 5 },
+      { field: 'labels', by: 'Ana', from: [], to: ['auth'] },
+    ]);
+    expect(itemHistory(doc, id).every((entry) => entry.at === time.now())).toBe(true);
+  });
+
+  it('groups typing per person and minute, and reads what the text became', () => {
+    const doc = new Y.Doc();
+    const time = clock();
+    recordHistory(doc, () => ana, time.now);
+    const id = addItem(doc, { title: 'Log' });
+    let text = 'Log';
+    for (const letter of 'in with SSO') {
+      editText(doc, { item: id, field: 'title' }, (text += letter));
+      time.advance(1_000);
+    }
+    const entries = itemHistory(doc, id).filter((entry) => entry.field === 'title');
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ from: 'Log', to: 'Login with SSO' });
+    time.advance(60_000);
+    editText(doc, { item: id, field: 'title' }, 'SSO: Login with SSO', 0);
+    expect(itemHistory(doc, id).filter((entry) => entry.field === 'title').map(({ from, to }) => [from, to])).toEqual([
+      ['Log', 'Login with SSO'],
+      ['Login with SSO', 'SSO: Login with SSO'],
+    ]);
+  });
+
+  it("records each person's own changes, merged on every replica; remote changes are not recorded twice", () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    a.on('update', (update: Uint8Array, origin: unknown) => origin !== 'b' && Y.applyUpdate(b, update, 'a'));
+    b.on('update', (update: Uint8Array, origin: unknown) => origin !== 'a' && Y.applyUpdate(a, update, 'b'));
+    recordHistory(a, () => ana);
+    recordHistory(b, () => bo);
+    const id = addItem(a, { title: 'Login' });
+    updateItem(b, id, { priority: 'must' });
+    updateItem(a, id, { estimate: 8 });
+    for (const doc of [a, b]) expect(pick(itemHistory(doc, id)).map(({ field, by }) => `${by}:${field}`)).toEqual(['Ana:created', 'Bo:priority', 'Ana:estimate']);
+  });
+
+  it('records moves with the new position, and splits on both sides', () => {
+    const doc = new Y.Doc();
+    recordHistory(doc, () => ana);
+    const first = addItem(doc, { title: 'First' });
+    const big = addItem(doc, { title: 'Big story' });
+    moveItem(doc, big, { before: first });
+    expect(pick(itemHistory(doc, big)).at(-1)).toEqual({ field: 'moved', by: 'Ana', to: 1 });
+    const parts = splitItem(doc, big, ['Part one', 'Part two']);
+    expect(pick(itemHistory(doc, big)).slice(-2)).toEqual([
+      { field: 'archived', by: 'Ana', from: false, to: true },
+      { field: 'split', by: 'Ana', to: ['Part one', 'Part two'] },
+    ]);
+    expect(pick(itemHistory(doc, parts[0]!))).toEqual([{ field: 'created', by: 'Ana', from: 'Big story' }]);
+  });
+
+  it('lists the latest changes across the board, newest first', () => {
+    const doc = new Y.Doc();
+    const time = clock();
+    recordHistory(doc, () => ana, time.now);
+    const one = addItem(doc, { title: 'One' });
+    time.advance(1_000);
+    const two = addItem(doc, { title: 'Two' });
+    time.advance(1_000);
+    updateItem(doc, one, { estimate: 2 });
+    expect(recentActivity(doc, 2).map((entry) => [entry.itemId, entry.field])).toEqual([
+      [one, 'estimate'],
+      [two, 'created'],
+    ]);
+  });
+
+  it('costs one entry per change, not per keystroke', () => {
+    const doc = new Y.Doc();
+    const time = clock();
+    recordHistory(doc, () => ana, time.now);
+    const id = addItem(doc, { title: '' });
+    const before = Y.encodeStateAsUpdate(doc).length;
+    for (let n = 1; n <= 500; n++) editText(doc, { item: id, field: 'description' }, 'x'.repeat(n));
+    const typed = Y.encodeStateAsUpdate(doc).length - before;
+    const withoutHistory = new Y.Doc();
+    const bare = addItem(withoutHistory, { title: '' });
+    const bareBefore = Y.encodeStateAsUpdate(withoutHistory).length;
+    for (let n = 1; n <= 500; n++) editText(withoutHistory, { item: bare, field: 'description' }, 'x'.repeat(n));
+    // Typing in one minute adds one history entry: a few dozen bytes beside what the typing itself costs.
+    expect(typed - (Y.encodeStateAsUpdate(withoutHistory).length - bareBefore)).toBeLessThan(200);
+  });
+});
