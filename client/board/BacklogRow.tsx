@@ -6,6 +6,7 @@
  */
 import { memo, useContext, type CSSProperties, type HTMLAttributes, type Ref } from 'react';
 import { CycleContext, CycleMarker, WaitsContext, WaitsNote } from '../planning/WaitsContext.js';
+import { DiscussionMarks, useRowDiscussion } from '../discussion/DiscussionContext.js';
 import type { ItemSnapshot } from '../../shared/index.js';
 import { useReadinessGaps } from '../health/ReadinessContext.js';
 import type { Peer } from '../session/presence.js';
@@ -69,7 +70,8 @@ export const BacklogRow = memo(function BacklogRow({
   const title = item.title || 'Untitled';
   const waits = useContext(WaitsContext).has(item.id);
   const inCycle = useContext(CycleContext).has(item.id);
-  const hasMeta = epic !== undefined || children > 0 || item.labels.length > 0 || gaps.length > 0 || waits || inCycle;
+  const discussion = useRowDiscussion(item.id);
+  const hasMeta = epic !== undefined || children > 0 || item.labels.length > 0 || gaps.length > 0 || waits || inCycle || discussion.mentionsMe || discussion.comments > 0;
   const className = [
     'row',
     selected && 'row-selected',
@@ -123,6 +125,7 @@ export const BacklogRow = memo(function BacklogRow({
               </span>
             )}
             <CycleMarker itemId={item.id} />
+            <DiscussionMarks itemId={item.id} />
             {children > 0 && <span className="row-children">{children === 1 ? '1 item' : `${children} items`} in it</span>}
             {item.labels.slice(0, ROW_LABELS).map((label) => (
               <span key={label} className="label-chip">

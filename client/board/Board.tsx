@@ -30,6 +30,8 @@ import { planFigures } from '../planning/planFigures.js';
 import { usePlanForecast } from '../planning/usePlanForecast.js';
 import { usePlanning } from '../planning/usePlanning.js';
 import { useDiscussion } from '../discussion/useDiscussion.js';
+import { DiscussionContext } from '../discussion/DiscussionContext.js';
+import { ActivityView } from '../discussion/ActivityView.js';
 import { BulkEditDialog, ExportDialog, HealthView, GroomingPanel, HelpOverlay, ImportDialog, InviteDialog, PrioritizeDialog, RankDialog, SessionBar, SplitDialog, SummaryDialog, ValueEffortChart } from './lazyParts.js';
 import { ScoreColumnsContext, scoreColumnTracks } from '../prioritization/ScoreColumns.js';
 import { InboxView } from '../intake/InboxView.js';
@@ -237,6 +239,7 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
     <div className="board-app" {...dropFile}>
       <ReadinessContext value={readiness}>
         <WaitsContext value={waits}>
+        <DiscussionContext value={discussion}>
         <CycleMarks items={items}>
         <BoardHeader
           session={session}
@@ -290,6 +293,8 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
               <PaneTabs mode={mode} waiting={waiting} onMode={setMode} />
               {mode === 'planning' ? (
               <PlanningView session={session} items={items} figures={plan} forecast={forecast} sprints={planning.sprints} onOpen={side.openDetails} onDone={(text) => show({ text })} />
+            ) : mode === 'activity' ? (
+              <ActivityView doc={session.doc} items={items} onOpen={side.openDetails} />
             ) : mode === 'roadmap' ? (
               <RoadmapView session={session} items={items} plan={plan} forecast={forecast} sprints={planning.sprints} onOpen={side.openDetails} />
             ) : mode === 'health' ? (
@@ -478,6 +483,7 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
         </Suspense>
         {notice && <Toast key={notice.text} notice={notice} onDone={dismiss} />}
         </CycleMarks>
+        </DiscussionContext>
         </WaitsContext>
       </ReadinessContext>
     </div>

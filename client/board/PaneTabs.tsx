@@ -1,4 +1,4 @@
-/** The tabs over the main pane: the backlog (as a list or chart), the intake inbox with what waits, planning, the roadmap and health. */
+/** The tabs over the main pane: the backlog (as a list or chart), the intake inbox with what waits, planning, the roadmap, health and the board's activity. */
 import type { BacklogView } from './viewUrl.js';
 
 export function PaneTabs({ mode, waiting, onMode }: { mode: BacklogView['mode']; waiting: number; onMode: (mode: BacklogView['mode']) => void }) {
@@ -18,6 +18,9 @@ export function PaneTabs({ mode, waiting, onMode }: { mode: BacklogView['mode'];
       </button>
       <button type="button" role="tab" aria-selected={mode === 'health'} onClick={() => onMode('health')}>
         Health
+      </button>
+      <button type="button" role="tab" aria-selected={mode === 'activity'} onClick={() => onMode('activity')}>
+        Activity
       </button>
     </div>
   );

@@ -10,7 +10,7 @@ import { BACKLOG_ORDER, SORT_FIELDS, type Sort } from './sorting.js';
 export interface BacklogView {
   filters: Filters;
   sort: Sort;
-  mode: 'list' | 'chart' | 'inbox' | 'health' | 'planning' | 'roadmap';
+  mode: 'list' | 'chart' | 'inbox' | 'health' | 'planning' | 'roadmap' | 'activity';
 }
 
 const oneOf = <T extends string>(value: string | null, allowed: readonly T[]): T | '' => ((allowed as readonly string[]).includes(value ?? '') ? (value as T) : '');
@@ -34,7 +34,7 @@ export function readViewFromUrl(search: string): BacklogView {
   const by = oneOf(params.get('sort'), SORT_FIELDS);
   const sort: Sort = by === '' ? BACKLOG_ORDER : { by, dir: params.get('dir') === 'asc' ? 'asc' : 'desc' };
   const view = params.get('view');
-  return { filters, sort, mode: view === 'chart' || view === 'inbox' || view === 'health' || view === 'planning' || view === 'roadmap' ? view : 'list' };
+  return { filters, sort, mode: view === 'chart' || view === 'inbox' || view === 'health' || view === 'planning' || view === 'roadmap' || view === 'activity' ? view : 'list' };
 }
 
 /** The query string for a view ('' for the plain backlog), in a fixed order. */

@@ -22,6 +22,8 @@ import { EditingHint, Field } from './Field.js';
 import { LabelsEditor } from './LabelsEditor.js';
 import { ParentField } from './ParentField.js';
 import { DependenciesField } from './DependenciesField.js';
+import { DiscussionSection } from '../discussion/DiscussionSection.js';
+import { HistorySection } from '../discussion/HistorySection.js';
 
 interface PanelProps {
   session: BoardSession;
@@ -95,6 +97,8 @@ export function ItemPanel({ session, item, items, peers, onClose, closeLabel = '
           Created by <UserText text={item.createdBy ?? 'someone'} max={40} /> on {formatTime(item.createdAt)} · updated {formatTime(item.updatedAt)}
         </p>
         <ItemSourceLine session={session} itemId={item.id} />
+        <DiscussionSection session={session} itemId={item.id} peers={peers} />
+        <HistorySection doc={session.doc} itemId={item.id} names={(id: string) => items.find((other) => other.id === id)?.title || 'another item'} />
         {!session.readOnly && (
           <div className="panel-actions">
             <button type="button" className="button-secondary" onClick={onSplit}>

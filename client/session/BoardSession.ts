@@ -8,7 +8,7 @@
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
-import { itemsMap, metaMap, prioritizationMap, requestsMap } from '../../shared/index.js';
+import { itemsMap, metaMap, prioritizationMap, recordHistory, requestsMap } from '../../shared/index.js';
 import { roleOf, type AccessRole } from './access.js';
 import type { Identity } from './identity.js';
 import type { CursorAnchor, PresenceState } from './presence.js';
@@ -48,6 +48,7 @@ export class BoardSession {
   readonly role: AccessRole;
 
   private connection: ConnectionState = { status: 'connecting', pending: 0 };
+  private stopHistory: () => void = () => {};
   private everSynced = false;
   private syncedTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners = new Set<() => void>();
@@ -67,6 +68,8 @@ export class BoardSession {
     this.local = new IndexeddbPersistence(`board:${boardId}`, this.doc);
     this.remote = new WebsocketProvider(syncUrl(), boardId, this.doc, { connect: navigator.onLine, params: token === null ? {} : { token } });
     this.undo = new Y.UndoManager([itemsMap(this.doc), metaMap(this.doc), prioritizationMap(this.doc), requestsMap(this.doc)], { captureTimeout: 400 });
+    // My own changes go into the items' history under my name (viewers and requesters change no items).
+    if (this.role === 'facilitator' || this.role === 'member') this.stopHistory = recordHistory(this.doc, () => this.me);
     const presence: PresenceState = { user: identity, cursor: null, editing: null, dragging: null, following: true, access: this.role };
     this.awareness.setLocalState(presence);
 
@@ -287,6 +290,7 @@ export class BoardSession {
     window.removeEventListener('online', this.goOnline);
     window.removeEventListener('offline', this.goOffline);
     this.doc.off('update', this.countPending);
+    this.stopHistory();
     this.undo.destroy();
     this.remote.destroy();
     void this.local.destroy();
