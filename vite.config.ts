@@ -2,6 +2,8 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 
+const noWinkSideEffects = (id: string) => !/[\\/]node_modules[\\/]wink-/.test(id);
+
 // The client lives in client/ and builds to dist/client, which the relay
 // serves. `npm run dev` proxies the relay's paths to a relay on :8080.
 export default defineConfig({
@@ -21,6 +23,16 @@ export default defineConfig({
       },
     }),
   ],
-  build: { outDir: '../dist/client', emptyOutDir: true },
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    // wink-nlp and its English model (4 MB) have no side effects on import: a chunk that does not use the
+    // refinement aids' text functions (the board, the forecast worker) leaves them out; those that do load them.
+    rollupOptions: { treeshake: { moduleSideEffects: noWinkSideEffects } },
+    // The board and its model load as one chunk of about 830 kB (270 kB gzipped); the charts, the importers'
+    // parsers and the refinement aids' language model are split off and load when used.
+    chunkSizeWarningLimit: 1000,
+  },
+  worker: { rollupOptions: { treeshake: { moduleSideEffects: noWinkSideEffects } } },
   server: { proxy: { '/sync': { target: 'ws://127.0.0.1:8080', ws: true }, '/api': 'http://127.0.0.1:8080' } },
 });

@@ -52,6 +52,8 @@ export interface ItemSnapshot {
   doneAt: number | null;
   /** The items it waits for (planning/dependencies.ts), sorted. */
   dependsOn: string[];
+  /** The item it was merged into as a duplicate (refinement/merge.ts); null when it was not. */
+  duplicateOf: string | null;
 }
 
 /** Text fields are Y.Text; a plain string written by other software is read too. */
@@ -128,6 +130,7 @@ export function snapshotItem(id: string, item: ItemMap): ItemSnapshot {
     sprintAt: numberOrNull(item.get('sprintAt')),
     // A reopen and a concurrent "done" elsewhere can leave a doneAt beside another status: it then means nothing.
     doneAt: status === 'done' ? numberOrNull(item.get('doneAt')) : null,
+    duplicateOf: stringOrNull(item.get('duplicateOf')),
     dependsOn: readDependencies(item),
   };
 }

@@ -36,6 +36,10 @@ export function historyText(entry: HistoryEntry, names: (id: string) => string):
       return typeof entry.to === 'number' ? `moved it to position ${entry.to}` : 'moved it';
     case 'split':
       return `split it into ${Array.isArray(entry.to) ? entry.to.map((title) => `“${shorten(title, 40)}”`).join(', ') : 'parts'}`;
+    case 'merged':
+      return `merged “${shorten(String(entry.from ?? ''), 60)}” into it`;
+    case 'duplicateOf':
+      return `merged it into ${names(String(entry.to ?? ''))} as a duplicate`;
     case 'acceptanceCriteria':
       return 'changed the acceptance criteria';
     default: {

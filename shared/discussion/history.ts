@@ -4,12 +4,14 @@
  * Layout:
  *   doc.getMap('history')   item id -> Y.Array of entries, plain objects:
  *     at, by, byId          when (ms), and who (name and person id)
- *     field                 'created', 'deleted', 'moved', 'split', or a field name (title, description,
- *                           kind, status, estimate, priority, labels, parent, archived, sprint, dependsOn,
- *                           acceptanceCriteria)
+ *     field                 'created', 'deleted', 'moved', 'split', 'merged', or a field name (title,
+ *                           description, kind, status, estimate, priority, labels, parent, archived, sprint,
+ *                           dependsOn, acceptanceCriteria, duplicateOf)
  *     from, to              the values before and after (strings, numbers, booleans, string arrays, null);
  *                           text fields store only `from` (see below); 'moved' only `to`, the new position;
- *                           'split' `to`, the new items' titles; 'created' `from`, the item it was split from
+ *                           'split' `to`, the new items' titles; 'created' `from`, the item it was split from;
+ *                           'merged' (on the kept item) `from`, the duplicate's title
+ *     mergedFrom            on an entry copied from a duplicate merged into this item: the duplicate's id
  *
  * Entries are written by `recordHistory`, which each client installs with
  * its own person: after every local transaction it compares the items that
@@ -39,6 +41,7 @@ export const HISTORY_ORIGIN = Symbol('history');
 type Value = string | number | boolean | string[] | null;
 
 export interface HistoryEntry {
+  mergedFrom?: string;
   at: number;
   by: string;
   byId: string;
@@ -64,6 +67,7 @@ function fieldsOf(item: ItemSnapshot): Record<string, Value> {
     archived: item.archived,
     sprint: item.sprint,
     dependsOn: item.dependsOn,
+    duplicateOf: item.duplicateOf,
     acceptanceCriteria: item.acceptanceCriteria.map((criterion) => `${criterion.done ? '✓ ' : ''}${criterion.text}`),
     order: item.order,
   };
@@ -134,6 +138,10 @@ export function recordHistory(doc: Y.Doc, actor: () => Person, now: () => number
         if (field === 'order') {
           positions ??= new Map(orderedIds(doc).map((itemId, at) => [itemId, at + 1]));
           entries.push({ id, entry: { field: 'moved', to: positions.get(id) ?? null } });
+        } else if (field === 'duplicateOf' && typeof after[field] === 'string') {
+          // Merged as a duplicate: said on both items.
+          entries.push({ id, entry: { field, to: after[field] } });
+          entries.push({ id: after[field], entry: { field: 'merged', from: after.title as string } });
         } else if ((TEXT_FIELDS as readonly string[]).includes(field)) entries.push({ id, entry: { field, from: before[field]! } });
         else entries.push({ id, entry: { field, from: before[field]!, to: after[field]! } });
       }

@@ -92,7 +92,9 @@ describe('history', () => {
   });
 
   it('costs one entry per change, not per keystroke', () => {
+    // The same client id in both documents: its varint size shows in every struct.
     const doc = new Y.Doc();
+    doc.clientID = 7;
     const time = clock();
     recordHistory(doc, () => ana, time.now);
     const id = addItem(doc, { title: '' });
@@ -100,6 +102,7 @@ describe('history', () => {
     for (let n = 1; n <= 500; n++) editText(doc, { item: id, field: 'description' }, 'x'.repeat(n));
     const typed = Y.encodeStateAsUpdate(doc).length - before;
     const withoutHistory = new Y.Doc();
+    withoutHistory.clientID = 7;
     const bare = addItem(withoutHistory, { title: '' });
     const bareBefore = Y.encodeStateAsUpdate(withoutHistory).length;
     for (let n = 1; n <= 500; n++) editText(withoutHistory, { item: bare, field: 'description' }, 'x'.repeat(n));
