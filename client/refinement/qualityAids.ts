@@ -1,9 +1,10 @@
 /**
  * The one lazily loaded module behind the story-quality section and the
- * story assistant. Both need wink-nlp and its 4 MB English model; reached
- * through one dynamic import, the model has a single importer and stays in
- * this chunk. Two separate dynamic imports made the bundler hoist it into a
- * chunk shared with the board, which then loaded it on every visit.
+ * story assistant, which both need wink-nlp and its 4 MB English model: one
+ * chunk for both, so the model is fetched once. It stays out of the board's
+ * path only while the build treats shared/refinement as free of side
+ * effects (vite.config.ts); otherwise the bundler puts the model in a chunk
+ * the board imports.
  */
 export { default as QualitySection } from './QualitySection.js';
 export { StoryAssistantDialog } from './StoryAssistantDialog.js';
