@@ -18,6 +18,8 @@ export default defineConfig({
       manifest: false,
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg}'],
+        // The refinement aids' language model (wink-nlp's, about 4 MB) is precached too, so they work offline.
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/health/, /^\/sync\//, /^\/api\//],
       },

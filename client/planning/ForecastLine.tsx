@@ -1,7 +1,8 @@
 /**
  * In the item panel: when the item is likely done (50 %) and almost surely
- * done (85 %), as a date and as the coming sprint the cut lines name
- * ("Sprint +2": the second after the open ones), and what that rests on.
+ * done (85 %), as a date and as the sprint the cut lines name (an open
+ * sprint's own name, or "Sprint +2": the second after the open ones), and
+ * what that rests on.
  */
 import { comingSprintEnd, dayText, type SprintSnapshot } from '../../shared/index.js';
 import { useRoadmapOptions } from '../roadmap/useRoadmapOptions.js';
@@ -12,7 +13,9 @@ export function ForecastLine({ plan, forecast, sprints, itemId }: { plan: PlanFi
   const likely = forecast?.likely.get(itemId);
   const safe = forecast?.safe.get(itemId);
   if (!forecast || likely === undefined) return null;
-  const when = (sprint: number | null | undefined) => (sprint === null || sprint === undefined ? 'beyond the horizon' : `${dayText(comingSprintEnd(sprints, plan.open.length + sprint, options))} (Sprint +${sprint})`);
+  const open = plan.open.length;
+  const name = (sprint: number) => (sprint <= open ? plan.open[sprint - 1]!.sprint.name : `Sprint +${sprint - open}`);
+  const when = (sprint: number | null | undefined) => (sprint === null || sprint === undefined ? 'beyond the horizon' : `${dayText(comingSprintEnd(sprints, sprint, options))} (${name(sprint)})`);
   const v = plan.velocity;
   const basis = v.basis === 'history' ? `${v.sprints.length} past sprints${v.excluded.length ? `, ${v.excluded.length} left out` : ''}` : 'the expected velocity';
   return (

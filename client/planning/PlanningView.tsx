@@ -4,7 +4,7 @@
  * to plan a sprint and enter past sprints or an expected velocity.
  */
 import { Suspense, lazy, useState } from 'react';
-import { addPastSprint, createSprint, setPlanning, setSprintExcluded, type ItemSnapshot, type SprintSnapshot } from '../../shared/index.js';
+import { addPastSprint, createSprint, deleteSprint, setPlanning, setSprintExcluded, type ItemSnapshot, type SprintSnapshot } from '../../shared/index.js';
 import type { BoardSession } from '../session/BoardSession.js';
 import { UserText } from '../ui/UserText.js';
 import type { PlanFigures, PlanForecast } from './planFigures.js';
@@ -26,6 +26,11 @@ function ClosedSprints({ session, sprints }: { session: BoardSession; sprints: r
             <input type="checkbox" checked={!sprint.excluded} disabled={session.readOnly} onChange={(event) => session.act(() => setSprintExcluded(session.doc, sprint.id, !event.target.checked))} />
             <UserText text={sprint.name} max={40} /> · {sprint.donePoints} points
           </label>
+          {!session.readOnly && (
+            <button type="button" className="icon-button" aria-label={`Delete ${sprint.name}`} title="Delete this sprint (a mistaken one): its points leave the velocity" onClick={() => session.act(() => deleteSprint(session.doc, sprint.id, { by: session.me.name }))}>
+              ×
+            </button>
+          )}
         </li>
       ))}
     </ul>

@@ -4,7 +4,7 @@
  * lane of committed items, the people's days, start and close.
  */
 import { useState, type ReactNode } from 'react';
-import { closeSprint, orderedItems, setPersonDays, startSprint, updateSprint, type SprintSnapshot } from '../../shared/index.js';
+import { closeSprint, deleteSprint, orderedItems, setPersonDays, startSprint, updateSprint, type SprintSnapshot } from '../../shared/index.js';
 import type { BoardSession } from '../session/BoardSession.js';
 import { UserText } from '../ui/UserText.js';
 import type { SprintPlan } from './planFigures.js';
@@ -51,6 +51,11 @@ export function SprintCard({ session, plan, next, onDone, children }: { session:
         {!session.readOnly && (
           <button type="button" className="button-secondary" onClick={() => setClosing(!closing)}>
             Close…
+          </button>
+        )}
+        {!session.readOnly && (
+          <button type="button" className="icon-button" aria-label={`Delete ${sprint.name}`} title="Delete this sprint: its items go back to the product backlog" onClick={() => session.act(() => deleteSprint(session.doc, sprint.id, { by: session.me.name }))}>
+            ×
           </button>
         )}
       </div>

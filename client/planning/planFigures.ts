@@ -26,7 +26,8 @@ import {
 
 /** Coming sprints past the planned ones that cut lines are drawn for. */
 const MORE_SPRINTS = 12;
-const RUNS = 2_000;
+/** The runs the issue sizes the forecast by (about 20 ms in a worker, bench/analysis.md). */
+const RUNS = 10_000;
 
 export interface SprintPlan {
   sprint: SprintSnapshot;
@@ -61,11 +62,14 @@ export interface PlanFigures {
 export interface ForecastInput {
   items: { id: string; points: number; dependsOn: string[] }[];
   history: number[];
+  /** Points of room left in each open sprint, in order: the product backlog fills it first, as the cut lines show. */
+  openRoom: number[];
 }
 
 /**
- * Item id to the coming sprint (1-based, after the open ones) it is done by, at 50 % and 85 %;
- * and the points covered by the end of each coming sprint at each confidence (the burn-up's range).
+ * Item id to the coming sprint it is done by, at 50 % and 85 % (1 is the first open sprint, as on the cut lines
+ * and the roadmap; null beyond the horizon); and the points the simulated sprints after the open ones cover by
+ * the end of each, at each confidence (the burn-up's range).
  */
 export type PlanForecast = {
   likely: Map<string, number | null>;
@@ -77,17 +81,42 @@ export function forecastInput(plan: PlanFigures): ForecastInput {
   return {
     items: plan.waiting.map((item) => ({ id: item.id, points: typeof item.estimate === 'number' ? item.estimate : plan.assumed, dependsOn: item.dependsOn })),
     history: plan.history,
+    openRoom: plan.open.map((open) => Math.max(0, (open.capacity.points ?? plan.velocity.mean ?? 0) - open.load.points)),
   };
 }
 
-export function planForecast({ items, history }: ForecastInput): PlanForecast {
+/**
+ * The forecast, by the cut lines' rule for the open sprints and by simulation
+ * after them: walking the backlog, an item whose running total of points fits
+ * in the room the open sprints have left (added up) is done in the first open
+ * sprint whose room, added up, covers it, surely; the rest is simulated over
+ * the team's past velocities, counting only the points past that room.
+ */
+export function planForecast({ items, history, openRoom }: ForecastInput): PlanForecast {
   if (!history.some((points) => points > 0) || items.length === 0) return null;
-  const result = forecastBacklog(
-    items.map((item) => item.points),
-    { velocities: history, runs: RUNS, random: seededRandom(1), maxSprints: 200 },
-  );
+  const roomUpTo: number[] = [];
+  let room = 0;
+  for (const left of openRoom) roomUpTo.push((room += left));
+  const fixed: number[] = [];
+  let total = 0;
+  let firstLater = items.length;
+  for (const [at, item] of items.entries()) {
+    total += item.points;
+    const sprint = roomUpTo.findIndex((upTo) => upTo >= total);
+    if (sprint === -1) {
+      firstLater = at;
+      break;
+    }
+    fixed.push(sprint + 1);
+  }
+  const later = items.slice(firstLater);
+  // The first item past the room counts only its points beyond it.
+  const points = later.map((item, at) => (at === 0 ? total - room : item.points));
+  const result =
+    later.length > 0 ? forecastBacklog(points, { velocities: history, runs: RUNS, random: seededRandom(1), maxSprints: 200 }) : { sprints: new Map([[0.5, []], [0.85, []]]), covered: new Map([[0.5, []], [0.85, []]]) };
+  const shift = (sprint: number | null) => (sprint === null ? null : sprint + openRoom.length);
   const toMap = (sprintsOf: (number | null)[]) => {
-    const waited = respectDependencies(items, sprintsOf);
+    const waited = respectDependencies(items, [...fixed, ...sprintsOf.map(shift)]);
     return new Map(items.map((item, at) => [item.id, waited[at]!]));
   };
   return {

@@ -8,7 +8,7 @@
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
-import { commentsMap, historyMap, itemsMap, metaMap, prioritizationMap, recordHistory, requestsMap } from '../../shared/index.js';
+import { commentsMap, historyMap, itemsMap, metaMap, planningMap, prioritizationMap, recordHistory, requestsMap, sprintsMap } from '../../shared/index.js';
 import { roleOf, type AccessRole } from './access.js';
 import type { Identity } from './identity.js';
 import type { CursorAnchor, PresenceState } from './presence.js';
@@ -67,8 +67,12 @@ export class BoardSession {
     this.role = roleOf(token);
     this.local = new IndexeddbPersistence(`board:${boardId}`, this.doc);
     this.remote = new WebsocketProvider(syncUrl(), boardId, this.doc, { connect: navigator.onLine, params: token === null ? {} : { token } });
-    // Comments and history too, so that undoing a duplicate's merge moves its comments and copied history back.
-    this.undo = new Y.UndoManager([itemsMap(this.doc), metaMap(this.doc), prioritizationMap(this.doc), requestsMap(this.doc), commentsMap(this.doc), historyMap(this.doc)], { captureTimeout: 400 });
+    // Sprints and planning settings, so that undoing a sprint's close or plan takes all of it back; comments and
+    // history, so that undoing a duplicate's merge moves its comments and copied history back.
+    this.undo = new Y.UndoManager(
+      [itemsMap(this.doc), metaMap(this.doc), prioritizationMap(this.doc), requestsMap(this.doc), sprintsMap(this.doc), planningMap(this.doc), commentsMap(this.doc), historyMap(this.doc)],
+      { captureTimeout: 400 },
+    );
     // My own changes go into the items' history under my name (viewers and requesters change no items).
     if (this.role === 'facilitator' || this.role === 'member') this.stopHistory = recordHistory(this.doc, () => this.me);
     const presence: PresenceState = { user: identity, cursor: null, editing: null, dragging: null, following: true, access: this.role };

@@ -48,6 +48,8 @@ export function forecastBacklog(points: readonly number[], options: ForecastOpti
   const { velocities, runs, random, confidences = [0.5, 0.85], maxSprints = 1000 } = options;
   if (velocities.length === 0) throw new Error('a forecast needs at least one past velocity');
   if (velocities.some((v) => !(Number.isFinite(v) && v >= 0))) throw new Error('velocities must be numbers of points, 0 or more');
+  if (velocities.some((v) => v > 100_000)) throw new Error('velocities above 100,000 points a sprint are not a team\'s: check the figures');
+  for (const [at, p] of points.entries()) if (!(Number.isFinite(p) && p >= 0)) throw new Error(`points must be numbers, 0 or more; item ${at} has ${p}`);
   if (!(Number.isInteger(runs) && runs > 0)) throw new Error('runs must be a whole number above 0');
   for (const q of confidences) if (!(q > 0 && q < 1)) throw new Error(`a confidence must be between 0 and 1; got ${q}`);
   const cumulative: number[] = [];

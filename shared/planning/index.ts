@@ -11,6 +11,8 @@ export {
   closeSprint,
   addPastSprint,
   setSprintExcluded,
+  deleteSprint,
+  MAX_SPRINT_POINTS,
   readSprints,
   itemPlace,
   scopeLeft,

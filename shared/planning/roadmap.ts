@@ -6,17 +6,16 @@
  *
  * The roadmap counts in coming sprints: 1 is the first sprint not closed
  * (the open ones first, by start date, then sprints back to back, see
- * comingSprintEnd). The board's forecast counts the product backlog after
- * the open sprints (its sprint 1 is the first one after them), so it is
- * shifted by their number here; an item committed to an open sprint is done
- * with that sprint. Each open item then has:
+ * comingSprintEnd), and so does the board's forecast: product backlog items
+ * fill the room left in the open sprints first, as the cut lines show, then
+ * coming sprints of the team's velocity; an item committed to an open sprint
+ * is done with that sprint. Each open item then has:
  *   likely, safe   the coming sprint it is done by at 50 % and 85 %
  *                  (null beyond the forecast's horizon, or with no forecast);
  *   start          the sprint work on it begins: the one the open item just
  *                  before it in the backlog is likely done by (the team
  *                  takes the next item then), never after its own likely
- *                  sprint; the first item starts in the first sprint after
- *                  the open ones. An item that fills its sprint exactly
+ *                  sprint; the first item starts in the first coming sprint. An item that fills its sprint exactly
  *                  makes the next one start a sprint early: a bar is drawn
  *                  a little long rather than too short.
  * An epic (or theme) starts with its earliest open item, is likely and
@@ -151,7 +150,7 @@ function sprintDates(sprints: readonly SprintSnapshot[], options: { today: strin
   };
 }
 
-/** The board's forecast: item id to the sprint after the open ones it is done by, at 50 % and 85 % (null beyond the horizon); null when there is none. */
+/** The board's forecast: item id to the coming sprint (1: the first open one) it is done by, at 50 % and 85 % (null beyond the horizon); null when there is none. */
 export type RoadmapForecast = { likely: ReadonlyMap<string, number | null>; safe: ReadonlyMap<string, number | null> } | null;
 
 export interface RoadmapOptions {
@@ -216,8 +215,8 @@ function placeItems(items: readonly ItemSnapshot[], sprints: readonly SprintSnap
   const committed = new Map(coming.map((sprint, index) => [sprint.id, index + 1]));
   const byId = new Map(sprints.map((sprint) => [sprint.id, sprint]));
   const placed: Placed = { start: new Map(), likely: new Map(), safe: new Map() };
-  const after = (sprint: number | null | undefined) => (sprint === undefined || sprint === null ? null : coming.length + sprint);
-  let previous: number | null = coming.length + 1;
+  const at = (sprint: number | null | undefined) => (sprint === undefined || sprint === null ? null : sprint);
+  let previous: number | null = 1;
   for (const item of items) {
     if (item.archived || item.status === 'done') continue;
     const inSprint = committed.get(itemPlace(item, byId));
@@ -226,10 +225,10 @@ function placeItems(items: readonly ItemSnapshot[], sprints: readonly SprintSnap
       continue;
     }
     if (!forecast?.likely.has(item.id)) continue;
-    const likely = after(forecast.likely.get(item.id));
+    const likely = at(forecast.likely.get(item.id));
     placed.start.set(item.id, likely === null || previous === null ? (previous ?? likely) : Math.min(previous, likely));
     placed.likely.set(item.id, likely);
-    placed.safe.set(item.id, after(forecast.safe.get(item.id)));
+    placed.safe.set(item.id, at(forecast.safe.get(item.id)));
     previous = likely;
   }
   return placed;

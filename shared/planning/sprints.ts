@@ -27,7 +27,7 @@
  * `itemPlace`, which never leaves an unfinished item in a closed sprint.
  */
 import * as Y from 'yjs';
-import { stampSchema } from '../board.js';
+import { itemsMap, stampSchema } from '../board.js';
 import { newId } from '../ids.js';
 import { requireItems } from '../items.js';
 import { moveItems } from '../ordering.js';
@@ -71,11 +71,24 @@ export function sprintsMap(doc: Y.Doc): Y.Map<Y.Map<unknown>> {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function checkDate(field: string, value: unknown): void {
-  if (typeof value !== 'string' || !DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw new Error(`${field} must be a date as YYYY-MM-DD; got ${JSON.stringify(value)}`);
+  // A real day of the calendar: 2026-02-30 parses in some engines, but it does not read back as itself.
+  const real = typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+  if (!real) throw new Error(`${field} must be a date as YYYY-MM-DD; got ${JSON.stringify(value)}`);
 }
+
+/** More points than any team does in a sprint: what keeps a typo from costing the forecast seconds and memory. */
+export const MAX_SPRINT_POINTS = 100_000;
+
+function checkPoints(field: string, value: unknown): void {
+  if (!(typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= MAX_SPRINT_POINTS)) throw new Error(`${field} must be a number of points from 0 to ${MAX_SPRINT_POINTS}; got ${JSON.stringify(value)}`);
+}
+
+const SPRINT_FIELDS = ['name', 'goal', 'start', 'end', 'capacityPoints', 'focusFactor'] as const;
 
 function checkFields(fields: Partial<SprintFields>, context: string): void {
   try {
+    for (const key of Object.keys(fields)) if (!(SPRINT_FIELDS as readonly string[]).includes(key)) throw new Error(`unknown field ${JSON.stringify(key)}; a sprint has ${SPRINT_FIELDS.join(', ')}`);
+    for (const key of ['name', 'start', 'end'] as const) if (key in fields && fields[key] === null) throw new Error(`${key} cannot be removed`);
     if (fields.name !== undefined) {
       checkLine('name', fields.name, MAX_TITLE_LENGTH);
       if (fields.name.trim() === '') throw new Error('a sprint needs a name');
@@ -84,7 +97,7 @@ function checkFields(fields: Partial<SprintFields>, context: string): void {
     if (fields.start !== undefined) checkDate('start', fields.start);
     if (fields.end !== undefined) checkDate('end', fields.end);
     if (fields.start !== undefined && fields.end !== undefined && fields.end < fields.start) throw new Error(`the sprint ends (${fields.end}) before it starts (${fields.start})`);
-    if (fields.capacityPoints !== undefined && fields.capacityPoints !== null && !(Number.isFinite(fields.capacityPoints) && fields.capacityPoints >= 0)) throw new Error('capacityPoints must be a number of points, 0 or more, or null');
+    if (fields.capacityPoints !== undefined && fields.capacityPoints !== null) checkPoints('capacityPoints', fields.capacityPoints);
     if (fields.focusFactor !== undefined && !(Number.isFinite(fields.focusFactor) && fields.focusFactor > 0 && fields.focusFactor <= 1)) throw new Error('focusFactor must be above 0 and at most 1');
   } catch (error) {
     throw new Error(`${context}: ${(error as Error).message}`, { cause: error });
@@ -122,7 +135,9 @@ export function createSprint(doc: Y.Doc, fields: SprintFields): string {
 export function updateSprint(doc: Y.Doc, id: string, patch: Partial<SprintFields>): void {
   const sprint = requireSprint(doc, id);
   const current = readSprint(id, sprint);
-  checkFields({ ...patch, start: patch.start ?? current.start, end: patch.end ?? current.end }, `updateSprint ${JSON.stringify(id)}`);
+  // The patch as given first (unknown fields, a date or name removed), then with the dates it leaves in place.
+  checkFields(patch, `updateSprint ${JSON.stringify(current.name)}`);
+  checkFields({ ...patch, start: patch.start ?? current.start, end: patch.end ?? current.end }, `updateSprint ${JSON.stringify(current.name)}`);
   doc.transact(() => {
     for (const [key, value] of Object.entries(patch)) {
       if (value === null) sprint.delete(key);
@@ -159,8 +174,9 @@ export function assignToSprint(doc: Y.Doc, ids: string[], sprintId: string | nul
     for (const item of items) {
       // Assigned again to the sprint it is in, it keeps the time it came in: the sprint's scope grew then.
       if (item.get('sprint') !== (sprintId ?? undefined) || typeof item.get('sprintAt') !== 'number') item.set('sprintAt', now);
-      if (sprintId === null) item.delete('sprint');
-      else item.set('sprint', sprintId);
+      // null rather than a delete: a set and a concurrent set resolve alike on every key, so `sprint` and
+      // `sprintBy` always come from the same person; a delete and a set would not.
+      item.set('sprint', sprintId);
       item.set('sprintBy', options.by);
     }
   });
@@ -202,6 +218,7 @@ export function scopeLeft(items: readonly ItemSnapshot[], sprints: ReadonlyMap<s
 export function closeSprint(doc: Y.Doc, id: string, items: readonly ItemSnapshot[], options: { carryTo: string | null; by: string }): { donePoints: number; carried: string[] } {
   const sprint = requireSprint(doc, id);
   if (sprint.get('state') === 'closed') throw new Error(`sprint ${JSON.stringify(sprint.get('name'))} is already closed`);
+  checkLine('by', options.by, MAX_LABEL_LENGTH);
   if (options.carryTo !== null) {
     if (options.carryTo === id) throw new Error('closeSprint: unfinished items cannot carry over into the sprint being closed');
     const next = requireSprint(doc, options.carryTo);
@@ -231,9 +248,14 @@ export function closeSprint(doc: Y.Doc, id: string, items: readonly ItemSnapshot
 
 /** A sprint that happened before the board: its name, end date and points done, for the velocity history. */
 export function addPastSprint(doc: Y.Doc, fields: { name: string; start: string; end: string; donePoints: number }): string {
-  if (!(Number.isFinite(fields.donePoints) && fields.donePoints >= 0)) throw new Error('addPastSprint: donePoints must be a number of points, 0 or more');
-  const id = createSprint(doc, fields);
+  try {
+    checkPoints('donePoints', fields.donePoints);
+  } catch (error) {
+    throw new Error(`addPastSprint: ${(error as Error).message}`, { cause: error });
+  }
+  let id = '';
   doc.transact(() => {
+    id = createSprint(doc, { name: fields.name, start: fields.start, end: fields.end });
     const sprint = sprintsMap(doc).get(id)!;
     sprint.set('state', 'closed');
     sprint.set('donePoints', fields.donePoints);
@@ -241,10 +263,30 @@ export function addPastSprint(doc: Y.Doc, fields: { name: string; start: string;
   return id;
 }
 
-/** Leaves an unusual sprint out of the velocity (or takes it back in). */
+/** Leaves an unusual closed sprint out of the velocity (or takes it back in). */
 export function setSprintExcluded(doc: Y.Doc, id: string, excluded: boolean): void {
   const sprint = requireSprint(doc, id);
-  doc.transact(() => sprint.set('excluded', excluded === true));
+  if (typeof excluded !== 'boolean') throw new Error(`setSprintExcluded: excluded must be true or false; got ${JSON.stringify(excluded)}`);
+  if (sprint.get('state') !== 'closed') throw new Error(`sprint ${JSON.stringify(sprint.get('name'))} is not closed: only a closed sprint counts toward the velocity`);
+  doc.transact(() => sprint.set('excluded', excluded));
+}
+
+/**
+ * Deletes a sprint, a mistaken one (a typo in a past sprint's points, a
+ * sprint planned twice): the items committed to it go back to the product
+ * backlog in their places; a closed sprint's velocity goes with it.
+ */
+export function deleteSprint(doc: Y.Doc, id: string, options: { by: string }): void {
+  requireSprint(doc, id);
+  checkLine('by', options.by, MAX_LABEL_LENGTH);
+  doc.transact(() => {
+    for (const item of itemsMap(doc).values()) {
+      if (item.get('sprint') !== id) continue;
+      item.set('sprint', null);
+      item.set('sprintBy', options.by);
+    }
+    sprintsMap(doc).delete(id);
+  });
 }
 
 function readSprint(id: string, sprint: Y.Map<unknown>): SprintSnapshot {

@@ -86,6 +86,14 @@ describe('the sprint board', () => {
     await settings.getByLabel('Focus factor').fill('0.5');
     await settings.getByRole('button', { name: 'Set' }).click();
     await expect.poll(() => bo.getByRole('region', { name: 'Sprint 4' }).locator('.capacity-text').textContent()).toBe('10 of 10 points · 4 focused days');
+    // Closing the sprint and taking it back: one undo restores the sprint and its items.
+    const card = ana.getByRole('region', { name: 'Sprint 4' });
+    await card.getByRole('button', { name: 'Close…' }).click();
+    await card.getByRole('button', { name: 'Close the sprint' }).click();
+    await expect.poll(() => ana.getByRole('region', { name: 'Sprint 4' }).count()).toBe(0);
+    await ana.locator('.planning').click({ position: { x: 5, y: 5 } });
+    await ana.keyboard.press('Control+z');
+    await expect.poll(() => titles(lane(bo, 'Sprint 4 items'))).toEqual(['Signup', 'Avatars', 'Login']);
     await bo.setViewportSize({ width: 1440, height: 900 });
     await bo.screenshot({ path: `${SHOTS}sprint-board-1440.png` });
     seed.destroy();

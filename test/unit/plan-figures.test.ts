@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addItem, addPastSprint, orderedItems, readSprints } from '../../shared/index.js';
-import { forecastInput, planFigures } from '../../client/planning/planFigures.js';
+import { addItem, addPastSprint, createSprint, orderedItems, readSprints } from '../../shared/index.js';
+import { forecastInput, planFigures, planForecast } from '../../client/planning/planFigures.js';
 
 describe('the planning figures', () => {
   it('count the work in stories, not in the epics and themes that group them', () => {
@@ -19,5 +19,24 @@ describe('the planning figures', () => {
       ['Sprint +1', 'Refunds'],
       ['Sprint +2', 'Refunds'],
     ]);
+  });
+
+  it('agree with the cut lines: the product backlog fills the room left in the open sprints first, and planning an empty sprint delays nothing', () => {
+    const doc = new Y.Doc();
+    const stories = Array.from({ length: 12 }, (_, n) => addItem(doc, { title: `Story ${n + 1}`, estimate: 5 }));
+    for (const [name, end] of [['S1', '2026-11-01'], ['S2', '2026-11-15'], ['S3', '2026-11-29']] as const) addPastSprint(doc, { name, start: '2026-10-19', end, donePoints: 20 });
+    const forecastNow = () => planForecast(forecastInput(planFigures(orderedItems(doc), readSprints(doc), { expected: null, unestimated: null })))!;
+    const before = forecastNow();
+    expect(stories.map((id) => before.likely.get(id))).toEqual([1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3]);
+    createSprint(doc, { name: 'Sprint 4', start: '2026-11-30', end: '2026-12-13' });
+    const plan = planFigures(orderedItems(doc), readSprints(doc), { expected: null, unestimated: null });
+    expect(plan.cutLines.map((line) => [line.name, orderedItems(doc).find((item) => item.id === line.beforeId)!.title])).toEqual([
+      ['Sprint 4', 'Story 5'],
+      ['Sprint +1', 'Story 9'],
+    ]);
+    const after = forecastNow();
+    // Stories 1 to 4 fit in Sprint 4 (coming sprint 1), as its cut line says; the rest by the same velocity after it.
+    expect(stories.map((id) => after.likely.get(id))).toEqual([1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3]);
+    expect(stories.map((id) => after.safe.get(id))).toEqual([1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3]);
   });
 });

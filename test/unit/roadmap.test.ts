@@ -120,12 +120,13 @@ describe('the roadmap', () => {
     ]);
   });
 
-  it('counts the forecast after the open sprints, and an item in an open sprint done with that sprint', () => {
+  it('counts the forecast from the first open sprint, as the cut lines do, and an item in an open sprint is done with that sprint', () => {
     const ids = board();
     const sprint = createSprint(ids.doc, { name: 'Sprint 5', start: '2026-11-30', end: '2026-12-13' });
     assignToSprint(ids.doc, [ids.a2], sprint, { by: 'Ana' });
-    // The forecast of the product backlog: a3 8, b1 5, b2 5, c1 2 at 10 a sprint.
-    const likely = new Map<string, number | null>([[ids.a3, 1], [ids.b1, 2], [ids.b2, 2], [ids.c1, 3]]);
+    // The forecast of the product backlog, counted from Sprint 5 (coming sprint 1): a3 8, b1 5, b2 5, c1 2 at 10 a
+    // sprint, Sprint 5 being full.
+    const likely = new Map<string, number | null>([[ids.a3, 2], [ids.b1, 3], [ids.b2, 3], [ids.c1, 4]]);
     const map = roadmap(orderedItems(ids.doc), readSprints(ids.doc), { likely, safe: likely }, OPTIONS);
     expect(map.sprints.slice(0, 2).map((coming) => coming.name)).toEqual(['Sprint 5', 'Sprint +1']);
     // Offline: Queue writes in Sprint 5 (coming sprint 1), Sync later in the first sprint after it.
