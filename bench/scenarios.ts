@@ -9,6 +9,7 @@ import { MAX_KEY_LENGTH, addItem, applyRanking, backlogHealth, definitionOfReady
 import { connect } from './clients.js';
 import { RELAY_KINDS, samplesBetween, startRelay, type RelayKind, type RunningRelay } from './relays.js';
 import { forecastInChromium } from './forecast-browser.js';
+import { similarityFigures } from './similarity.js';
 import { figure, median, percentile } from './stats.js';
 import { startWorker } from './worker.js';
 import type { LoadResult } from './load-worker.js';
@@ -453,6 +454,7 @@ export async function model(sizes: Sizes): Promise<ScenarioResult> {
   const pastVelocities = Array.from({ length: 20 }, () => 25 + Math.floor(next() * 20));
   const forecastRuns = [0, 1, 2, 3, 4, 5].map((seed) => timed(() => forecastBacklog(forecastPoints, { velocities: pastVelocities, runs: 10_000, random: seededRandom(seed) }))).slice(1);
   const inChromium = await forecastInChromium(forecastPoints, pastVelocities, 10_000, 6);
+  const similarity = similarityFigures(items);
   return {
     title: `The model: ${items} items, ${moves} moves`,
     rows: [
@@ -467,12 +469,14 @@ export async function model(sizes: Sizes): Promise<ScenarioResult> {
         'rank by WSJF ms (preview / apply, items moved)': `${round(previewMs, 0)} / ${round(applyMs, 0)}, ${rankedMoves}`,
         'health figures ms': round(healthMs, 0),
         'forecast ms in Node / in Chromium (items, 20 past sprints, 10,000 runs)': `${round(median(forecastRuns), 0)} / ${round(median(inChromium.times), 0)} (${forecastPoints.length})`,
+        ...similarity.row,
       },
     ],
     notes: [
       'Targets: orderedItems under 10 ms, a move under 100 bytes, keys never over the cap. The model is ours alone; the peers are servers without a board model.',
       'Rank by WSJF: every item scored at random on the relative scale; the preview sorts by score, applying moves all but the longest run already in order, in one transaction.',
       `Forecast: the median of five seeds after one to warm up, in this Node process and in headless Chromium ${inChromium.version} (shared/planning bundled by esbuild into a blank page; target under 50 ms in both).`,
+      similarity.note,
     ],
   };
 }

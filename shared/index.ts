@@ -41,3 +41,4 @@ export * from './intake/index.js';
 export * from './health/index.js';
 export * from './planning/index.js';
 export * from './discussion/index.js';
+export * from './refinement/index.js';
