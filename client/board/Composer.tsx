@@ -8,6 +8,7 @@ import { PasteOffer } from './PasteOffer.js';
 import { shorten } from '../ui/text.js';
 import { cleanName } from '../session/identity.js';
 import type { BoardSession } from '../session/BoardSession.js';
+import { AssistantButton } from '../refinement/assistantButton.js';
 
 interface ComposerProps {
   session: BoardSession;
@@ -81,6 +82,7 @@ export function Composer({ session, after, author, inputRef, onClearPosition, on
         )}
       </span>
       <button type="submit">Add</button>
+      <AssistantButton session={session} idea={title} after={after} author={author} onAdded={(id) => (setTitle(''), onAdded(id))} />
       {pasted && <PasteOffer plan={pasted.plan} lines={pasted.lines} onAddEach={addEach} onJoin={join} onCancel={() => setPasted(null)} />}
     </form>
   );

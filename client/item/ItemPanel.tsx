@@ -24,6 +24,7 @@ import { ParentField } from './ParentField.js';
 import { DependenciesField } from './DependenciesField.js';
 import { DiscussionSection } from '../discussion/DiscussionSection.js';
 import { HistorySection } from '../discussion/HistorySection.js';
+import { LazyQuality } from '../refinement/LazyQuality.js';
 
 interface PanelProps {
   session: BoardSession;
@@ -97,6 +98,7 @@ export function ItemPanel({ session, item, items, peers, onClose, closeLabel = '
           Created by <UserText text={item.createdBy ?? 'someone'} max={40} /> on {formatTime(item.createdAt)} · updated {formatTime(item.updatedAt)}
         </p>
         <ItemSourceLine session={session} itemId={item.id} />
+        <LazyQuality session={session} item={item} items={items} />
         <DiscussionSection session={session} itemId={item.id} peers={peers} />
         <HistorySection doc={session.doc} itemId={item.id} names={(id: string) => items.find((other) => other.id === id)?.title || 'another item'} />
         {!session.readOnly && (

@@ -31,3 +31,4 @@ export {
   type StoryParts,
 } from './quality.js';
 export { proposeStory, commonRoles, storyTitle, roleArticle, hasBlank, type StoryProposal } from './story-assistant.js';
+export { mergeDuplicate } from './merge.js';
