@@ -6,19 +6,33 @@
  * item in it says so, names the circle, and offers each of its links to
  * drop, its own ones marked in the list.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { addDependency, dependencyCycles, removeDependency, type ItemSnapshot } from '../../shared/index.js';
 import { CyclePath, cycleLinks, cycleThrough } from '../planning/CycleNotice.js';
 import type { BoardSession } from '../session/BoardSession.js';
 import { UserText } from '../ui/UserText.js';
 import { shorten } from '../ui/text.js';
 import { Field } from './Field.js';
+import { Combobox } from '../ui/Combobox.js';
+import { foldText, matchWords, queryWords, type ComboboxFound } from '../ui/useCombobox.js';
+
+/** Matches rendered at most: more than anyone scans; typing narrows. */
+const MATCHES = 50;
 
 export function DependenciesField({ session, item, items }: { session: BoardSession; item: ItemSnapshot; items: readonly ItemSnapshot[] }) {
   const [error, setError] = useState<string | null>(null);
   const byId = new Map(items.map((candidate) => [candidate.id, candidate]));
   const titleOf = (id: string) => byId.get(id)?.title || (byId.has(id) ? 'Untitled' : 'a removed item');
-  const choices = items.filter((candidate) => candidate.id !== item.id && !candidate.archived && !item.dependsOn.includes(candidate.id));
+  // Searched, not listed: a select of every item rebuilt on each keystroke made typing lag on large boards.
+  const choices = useMemo(() => items.filter((candidate) => candidate.id !== item.id && !candidate.archived && !item.dependsOn.includes(candidate.id)).map((candidate) => ({ candidate, folded: foldText(candidate.title) })), [items, item.id, item.dependsOn]);
+  const search = useCallback(
+    (query: string): ComboboxFound<ItemSnapshot> => {
+      const words = queryWords(query);
+      const found = words.length === 0 ? choices : choices.filter(({ folded }) => matchWords(folded, words) !== null);
+      return { options: found.slice(0, MATCHES).map(({ candidate }) => candidate), total: found.length };
+    },
+    [choices],
+  );
   const cycles = useMemo(() => dependencyCycles(items), [items]);
   const cycle = cycleThrough(cycles, item.id);
   const links = cycle ? cycleLinks(cycle) : [];
@@ -76,23 +90,21 @@ export function DependenciesField({ session, item, items }: { session: BoardSess
         </ul>
       )}
       {!session.readOnly && (
-        <select
+        <Combobox<ItemSnapshot>
           id="item-depends"
           value=""
-          onChange={(event) => {
-            const on = event.target.value;
-            if (!on) return;
-            const added = session.attempt(() => addDependency(session.doc, item.id, on), setError);
+          placeholder="Add an item it waits for…"
+          searchPlaceholder="Search items by title…"
+          search={search}
+          keyOf={(candidate) => candidate.id}
+          selectedKey=""
+          noMatch="No item has those words in its title"
+          onPick={(candidate) => {
+            const added = session.attempt(() => addDependency(session.doc, item.id, candidate.id), setError);
             if (added) setError(null);
           }}
-        >
-          <option value="">Add an item it waits for…</option>
-          {choices.map((candidate) => (
-            <option key={candidate.id} value={candidate.id}>
-              {shorten(candidate.title, 80) || 'Untitled'}
-            </option>
-          ))}
-        </select>
+          renderOption={(candidate) => <UserText className="combobox-title" text={candidate.title || 'Untitled'} max={80} />}
+        />
       )}
       {error && (
         <p className="field-error" role="alert">
