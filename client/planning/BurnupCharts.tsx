@@ -139,8 +139,16 @@ function releaseOption(burnup: ReleaseBurnup, colors: Palette): echarts.EChartsC
   };
 }
 
+/** The same object as long as its content is the same (compared as JSON), so what depends on it is not redone. */
+function useStable<T>(value: T): T {
+  const key = JSON.stringify(value);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => value, [key]);
+}
+
 function SprintChart({ sprint, items, today, colors }: { sprint: SprintSnapshot; items: readonly ItemSnapshot[]; today: string; colors: Palette }) {
-  const burnup = useMemo(() => sprintBurnup(items, sprint, { today }), [items, sprint, today]);
+  // Redrawn only when the figures change, not on every keystroke that gives the items a new identity.
+  const burnup = useStable(useMemo(() => sprintBurnup(items, sprint, { today }), [items, sprint, today]));
   const ref = useEChart(useMemo(() => sprintOption(burnup, colors), [burnup, colors]));
   const latest = burnup.latest;
   const summary = latest
@@ -184,7 +192,7 @@ function SprintChart({ sprint, items, today, colors }: { sprint: SprintSnapshot;
 }
 
 function ReleaseChart({ sprints, items, covered, today, colors }: { sprints: readonly SprintSnapshot[]; items: readonly ItemSnapshot[]; covered: CoveredLines | null; today: string; colors: Palette }) {
-  const burnup = useMemo(() => releaseBurnup(sprints, items, covered, { today }), [sprints, items, covered, today]);
+  const burnup = useStable(useMemo(() => releaseBurnup(sprints, items, covered, { today }), [sprints, items, covered, today]));
   const ref = useEChart(useMemo(() => releaseOption(burnup, colors), [burnup, colors]));
   const { likely, safe } = burnup.reaches;
   const forecast =
