@@ -32,3 +32,16 @@ export {
 } from './quality.js';
 export { proposeStory, commonRoles, storyTitle, roleArticle, hasBlank, type StoryProposal } from './story-assistant.js';
 export { mergeDuplicate } from './merge.js';
+export {
+  createEstimator,
+  ESTIMATOR_DEFAULTS,
+  DEFAULT_POINTS_DECK,
+  type Estimator,
+  type EstimatorOptions,
+  type EstimateHistoryItem,
+  type EstimateSuggestion,
+  type EstimateNeighbour,
+  type EstimateBacktest,
+  type EstimateBasis,
+  type EstimateWeighting,
+} from './estimator.js';
