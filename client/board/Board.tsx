@@ -32,6 +32,9 @@ import { usePlanning } from '../planning/usePlanning.js';
 import { useDiscussion } from '../discussion/useDiscussion.js';
 import { DiscussionContext } from '../discussion/DiscussionContext.js';
 import { ActivityView } from '../discussion/ActivityView.js';
+import { RefinementContext, useRefinementWorker } from '../refinement/useRefinement.js';
+import { DuplicatesSection } from '../refinement/DuplicatesSection.js';
+import { EstimateHint } from '../refinement/EstimateHint.js';
 import { BulkEditDialog, ExportDialog, HealthView, GroomingPanel, HelpOverlay, ImportDialog, InviteDialog, PrioritizeDialog, RankDialog, SessionBar, SplitDialog, SummaryDialog, ValueEffortChart } from './lazyParts.js';
 import { ScoreColumnsContext, scoreColumnTracks } from '../prioritization/ScoreColumns.js';
 import { InboxView } from '../intake/InboxView.js';
@@ -76,6 +79,7 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
   const requests = useRequests(session.doc);
   const { definition } = useHealthSettings(session.doc);
   const discussion = useDiscussion(session.doc, session.me.id);
+  const refinement = useRefinementWorker(items);
   const readiness = useMemo(() => ({ definition, frameworks, openQuestions: discussion.openQuestions }), [definition, frameworks, discussion.openQuestions]);
   const waiting = requests.filter(awaitsTriage).length;
   /** The import dialog, with the file dropped on the board (null: it asks for one). */
@@ -240,6 +244,7 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
       <ReadinessContext value={readiness}>
         <WaitsContext value={waits}>
         <DiscussionContext value={discussion}>
+        <RefinementContext value={refinement}>
         <CycleMarks items={items}>
         <BoardHeader
           session={session}
@@ -391,6 +396,8 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
               >
                 <ForecastLine plan={plan} forecast={forecast} sprints={planning.sprints} itemId={openItem.id} />
                 <EpicProgressLine itemId={openItem.id} items={items} sprints={planning.sprints} forecast={forecast} />
+                <EstimateHint session={session} itemId={openItem.id} items={items} />
+                <DuplicatesSection session={session} itemId={openItem.id} items={items} onOpen={side.openDetails} onDone={(text) => show({ text })} />
             <MergedRequests requests={requests.filter((request) => request.triage?.action === 'merged' && request.triage.itemId === openItem.id)} />
               </ItemPanel>
             )}
@@ -483,6 +490,7 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
         </Suspense>
         {notice && <Toast key={notice.text} notice={notice} onDone={dismiss} />}
         </CycleMarks>
+        </RefinementContext>
         </DiscussionContext>
         </WaitsContext>
       </ReadinessContext>

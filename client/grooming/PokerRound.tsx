@@ -4,7 +4,8 @@
  * reveal, re-vote and accept.
  */
 import { useEffect, useState } from 'react';
-import { acceptRound, castVote, deckCards, sealVote, setAutoReveal, type RoundTarget, type SessionSnapshot } from '../../shared/index.js';
+import { acceptRound, castVote, deckCards, orderedItems, sealVote, setAutoReveal, type RoundTarget, type SessionSnapshot } from '../../shared/index.js';
+import { EstimateHint } from '../refinement/EstimateHint.js';
 import { useFrameworks } from '../prioritization/useFrameworks.js';
 import type { BoardSession } from '../session/BoardSession.js';
 import { DeckPicker } from './DeckPicker.js';
@@ -114,6 +115,7 @@ export function PokerRound({ session, grooming, itemId, present, onError }: Poke
         </span>
       </div>
       <Voters voters={voters} round={current} opened={opened} />
+      {current.target === 'estimate' && <EstimateHint session={session} itemId={itemId} items={orderedItems(session.doc)} />}
 
       {voting && participant?.role === 'voter' && !session.readOnly && (
         <div className="cards" role="group" aria-label="Your card">
