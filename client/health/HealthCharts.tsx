@@ -9,7 +9,7 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import { AGE_BUCKETS, type BacklogHealth } from '../../shared/index.js';
-import { chartColors, useEChart } from '../ui/useEChart.js';
+import { categoryAxes, chartColors, useEChart } from '../ui/useEChart.js';
 
 echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, LegendComponent, AriaComponent, SVGRenderer]);
 
@@ -17,15 +17,14 @@ const AGE_NAMES = [...AGE_BUCKETS.map((days, index) => (index === 0 ? `< ${days}
 
 export function AgeChart({ ages }: { ages: BacklogHealth['ages'] }) {
   const option = useMemo(() => {
-    const { text, muted, line } = chartColors();
+    const { text } = chartColors();
     return {
     animation: false,
     aria: { enabled: true },
     grid: { left: 36, right: 12, top: 30, bottom: 24 },
     legend: { top: 0, textStyle: { color: text } },
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: AGE_NAMES, axisLabel: { color: muted }, axisLine: { lineStyle: { color: line } } },
-    yAxis: { type: 'value', minInterval: 1, axisLabel: { color: muted }, splitLine: { lineStyle: { color: line } } },
+    ...categoryAxes(AGE_NAMES),
     series: [
       { type: 'bar', name: 'Created', data: ages.created, itemStyle: { color: '#94a3b8' } },
       { type: 'bar', name: 'Last changed', data: ages.changed, itemStyle: { color: '#4f46e5' } },
@@ -38,14 +37,12 @@ export function AgeChart({ ages }: { ages: BacklogHealth['ages'] }) {
 
 export function SizeChart({ sizes }: { sizes: BacklogHealth['sizeOverTime'] }) {
   const option = useMemo(() => {
-    const { muted, line } = chartColors();
     return {
     animation: false,
     aria: { enabled: true },
     grid: { left: 36, right: 12, top: 16, bottom: 24 },
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: sizes.map((week) => new Date(week.at).toLocaleDateString(undefined, { month: 'short', day: 'numeric' })), axisLabel: { color: muted }, axisLine: { lineStyle: { color: line } } },
-    yAxis: { type: 'value', minInterval: 1, axisLabel: { color: muted }, splitLine: { lineStyle: { color: line } } },
+    ...categoryAxes(sizes.map((week) => new Date(week.at).toLocaleDateString(undefined, { month: 'short', day: 'numeric' }))),
     series: [{ type: 'line', name: 'Open items', data: sizes.map((week) => week.size), showSymbol: false, areaStyle: { opacity: 0.12 }, itemStyle: { color: '#4f46e5' } }],
     };
   }, [sizes]);

@@ -9,21 +9,20 @@ import { BarChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import type { SprintSnapshot } from '../../shared/index.js';
-import { chartColors, useEChart } from '../ui/useEChart.js';
+import { categoryAxes, chartColors, useEChart } from '../ui/useEChart.js';
 
 echarts.use([BarChart, GridComponent, TooltipComponent, MarkLineComponent, AriaComponent, SVGRenderer]);
 
 export function VelocityChart({ sprints, mean }: { sprints: readonly SprintSnapshot[]; mean: number | null }) {
   const closed = useMemo(() => sprints.filter((sprint) => sprint.state === 'closed' && sprint.donePoints !== null).sort((a, b) => (a.end < b.end ? -1 : 1)), [sprints]);
   const option = useMemo(() => {
-    const { muted, line } = chartColors();
+    const { muted } = chartColors();
     return {
         animation: false,
         aria: { enabled: true },
         grid: { left: 36, right: 12, top: 16, bottom: 24 },
         tooltip: { trigger: 'axis' },
-        xAxis: { type: 'category', data: closed.map((sprint) => sprint.name), axisLabel: { color: muted }, axisLine: { lineStyle: { color: line } } },
-        yAxis: { type: 'value', minInterval: 1, axisLabel: { color: muted }, splitLine: { lineStyle: { color: line } } },
+        ...categoryAxes(closed.map((sprint) => sprint.name)),
         series: [
           {
             type: 'bar',

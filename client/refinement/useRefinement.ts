@@ -30,6 +30,8 @@ type Asked = RefinementRequest extends infer R ? (R extends { seq: number } ? Om
 export function useRefinementWorker(items: readonly ItemSnapshot[]): Refinement | null {
   const worker = useRef<Worker | null>(null);
   const sent = useRef(new Map<string, string>());
+  /** The snapshot each item was last compared from. */
+  const seen = useRef(new Map<string, ItemSnapshot>());
   const pending = useRef(new Map<number, { resolve: (reply: RefinementReply) => void; reject: (error: Error) => void }>());
   const seq = useRef(0);
 
@@ -48,6 +50,7 @@ export function useRefinementWorker(items: readonly ItemSnapshot[]): Refinement 
     };
     worker.current = current;
     sent.current = new Map();
+    seen.current = new Map();
     const ask = (request: Asked) =>
       new Promise<RefinementReply>((resolve, reject) => {
         const number = ++seq.current;
@@ -71,6 +74,9 @@ export function useRefinementWorker(items: readonly ItemSnapshot[]): Refinement 
       // Archived items (merged duplicates among them) are not offered again.
       if (item.archived) continue;
       live.add(item.id);
+      // The item cache keeps an unchanged item's snapshot: only the ones a change rebuilt are compared.
+      if (seen.current.get(item.id) === item) continue;
+      seen.current.set(item.id, item);
       const entry = indexed(item);
       const mark = signature(entry);
       if (sent.current.get(item.id) !== mark) {
@@ -79,7 +85,10 @@ export function useRefinementWorker(items: readonly ItemSnapshot[]): Refinement 
       }
     }
     const removes = [...sent.current.keys()].filter((id) => !live.has(id));
-    removes.forEach((id) => sent.current.delete(id));
+    removes.forEach((id) => {
+      sent.current.delete(id);
+      seen.current.delete(id);
+    });
     if (upserts.length > 0 || removes.length > 0) current.postMessage({ type: 'sync', upserts, removes } satisfies RefinementRequest);
   }, [items, api]);
 

@@ -7,14 +7,12 @@ import { useMemo } from 'react';
 import { progressText, roadmapLine, roadmapRow, type ItemSnapshot, type SprintSnapshot } from '../../shared/index.js';
 import type { PlanForecast } from '../planning/planFigures.js';
 import { useRoadmapOptions } from './useRoadmapOptions.js';
-import { useSettledForecast } from './useSettledForecast.js';
 
 export function EpicProgressLine({ itemId, items, sprints, forecast }: { itemId: string; items: readonly ItemSnapshot[]; sprints: readonly SprintSnapshot[]; forecast: PlanForecast | undefined }) {
   const options = useRoadmapOptions(Date.now());
-  const settled = useSettledForecast(forecast);
-  const row = useMemo(() => roadmapRow(items, sprints, settled ?? null, itemId, options), [items, sprints, settled, itemId, options]);
+  const row = useMemo(() => roadmapRow(items, sprints, forecast ?? null, itemId, options), [items, sprints, forecast, itemId, options]);
   if (row === null) return null;
-  const text = settled === undefined ? `${progressText(row.progress, { done: true })} · forecasting…` : roadmapLine(row, { sprints: [], forecast: settled !== null });
+  const text = forecast === undefined ? `${progressText(row.progress, { done: true })} · forecasting…` : roadmapLine(row, { sprints: [], forecast: forecast !== null });
   return (
     <p className="epic-progress-line" data-epic-progress={row.id} data-epic-likely={row.likelyDate ?? row.state}>
       <strong>Progress:</strong> {text}

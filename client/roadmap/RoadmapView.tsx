@@ -17,7 +17,6 @@ import { splitDone } from './layout.js';
 import { RoadmapExport } from './RoadmapExport.js';
 import { RoadmapTimeline } from './RoadmapTimeline.js';
 import { useRoadmapOptions } from './useRoadmapOptions.js';
-import { useSettledForecast } from './useSettledForecast.js';
 
 interface RoadmapProps {
   session: BoardSession;
@@ -31,8 +30,7 @@ interface RoadmapProps {
 export function RoadmapView({ session, items, plan, forecast, sprints, onOpen }: RoadmapProps) {
   const boardName = useBoardTitle(session);
   const options = useRoadmapOptions(session.clock.now());
-  const settled = useSettledForecast(forecast);
-  const map = useMemo(() => (settled === undefined ? null : roadmap(items, sprints, settled, options)), [items, sprints, settled, options]);
+  const map = useMemo(() => (forecast === undefined ? null : roadmap(items, sprints, forecast, options)), [items, sprints, forecast, options]);
   const assumptions = assumptionsText(plan);
   if (map === null) return <section className="roadmap" aria-label="Roadmap" aria-busy="true" />;
   const { themes, done } = splitDone(map);

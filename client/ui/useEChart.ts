@@ -36,3 +36,12 @@ export function chartColors() {
   const dark = isDarkNow();
   return { text: dark ? '#e5e7eb' : '#1f2937', muted: dark ? '#9ca3af' : '#6b7280', line: dark ? '#374151' : '#e5e7eb' };
 }
+
+/** A category x axis over `categories` and a whole-number value y axis, in the theme's colors: the board's bar and line charts share them. */
+export function categoryAxes(categories: readonly string[]) {
+  const { muted, line } = chartColors();
+  return {
+    xAxis: { type: 'category', data: categories, axisLabel: { color: muted }, axisLine: { lineStyle: { color: line } } },
+    yAxis: { type: 'value', minInterval: 1, axisLabel: { color: muted }, splitLine: { lineStyle: { color: line } } },
+  };
+}
