@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addItem, addPastSprint, createSprint, orderedItems, readSprints } from '../../shared/index.js';
+import { addItem, addPastSprint, createSprint, orderedItems, readSprints, updateSprint } from '../../shared/index.js';
 import { forecastInput, planFigures, planForecast } from '../../client/planning/planFigures.js';
 
 describe('the planning figures', () => {
@@ -38,5 +38,9 @@ describe('the planning figures', () => {
     // Stories 1 to 4 fit in Sprint 4 (coming sprint 1), as its cut line says; the rest by the same velocity after it.
     expect(stories.map((id) => after.likely.get(id))).toEqual([1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3]);
     expect(stories.map((id) => after.safe.get(id))).toEqual([1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3]);
+    // With room for 10 points in Sprint 4, Stories 1 and 2 finish in it, and the rest follow at 20 a sprint.
+    const sprint = readSprints(doc).find((entry) => entry.name === 'Sprint 4')!.id;
+    updateSprint(doc, sprint, { capacityPoints: 10 });
+    expect(stories.map((id) => forecastNow().likely.get(id))).toEqual([1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4]);
   });
 });
