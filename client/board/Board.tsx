@@ -313,6 +313,7 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
                   items={items}
                   byId={byId}
                   selected={select.focusedId ? (byId.get(select.focusedId) ?? null) : null}
+                  onOpen={side.openDetails}
                   onDone={(text, undo) => show({ text, action: { label: 'Undo', run: () => void undo() } })}
                 />
               ) : (
@@ -339,6 +340,8 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
                       inputRef={composerRef}
                       onClearPosition={() => setInsertAfterId(null)}
                       onAdded={onAdded}
+                      byId={byId}
+                      onOpen={side.openDetails}
                     />
                   )}
                   {sorted && !showChart && <SortedNotice onBacklogOrder={() => setSort(BACKLOG_ORDER)} />}
@@ -397,7 +400,7 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
                 <ForecastLine plan={plan} forecast={forecast} sprints={planning.sprints} itemId={openItem.id} />
                 <EpicProgressLine itemId={openItem.id} items={items} sprints={planning.sprints} forecast={forecast} />
                 <EstimateHint session={session} itemId={openItem.id} items={items} />
-                <DuplicatesSection session={session} itemId={openItem.id} items={items} onOpen={side.openDetails} onDone={(text) => show({ text })} />
+                <DuplicatesSection session={session} itemId={openItem.id} byId={byId} onOpen={side.openDetails} onDone={(text) => show({ text })} />
             <MergedRequests requests={requests.filter((request) => request.triage?.action === 'merged' && request.triage.itemId === openItem.id)} />
               </ItemPanel>
             )}

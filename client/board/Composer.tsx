@@ -9,6 +9,7 @@ import { shorten } from '../ui/text.js';
 import { cleanName } from '../session/identity.js';
 import type { BoardSession } from '../session/BoardSession.js';
 import { AssistantButton } from '../refinement/assistantButton.js';
+import { TypedTitleMatches } from '../refinement/TypedTitleMatches.js';
 
 interface ComposerProps {
   session: BoardSession;
@@ -18,9 +19,12 @@ interface ComposerProps {
   inputRef: RefObject<HTMLInputElement | null>;
   onClearPosition: () => void;
   onAdded: (id: string) => void;
+  /** The board's items, for the list of close matches while typing. */
+  byId: ReadonlyMap<string, ItemSnapshot>;
+  onOpen: (id: string) => void;
 }
 
-export function Composer({ session, after, author, inputRef, onClearPosition, onAdded }: ComposerProps) {
+export function Composer({ session, after, author, inputRef, onClearPosition, onAdded, byId, onOpen }: ComposerProps) {
   const [title, setTitle] = useState('');
   const [pasted, setPasted] = useState<{ text: string; lines: number; plan: ImportPlan } | null>(null);
   const place = after ? { after: after.id } : { before: null };
@@ -83,6 +87,7 @@ export function Composer({ session, after, author, inputRef, onClearPosition, on
       </span>
       <button type="submit">Add</button>
       <AssistantButton session={session} idea={title} after={after} author={author} onAdded={(id) => (setTitle(''), onAdded(id))} />
+      {pasted === null && <TypedTitleMatches title={title} byId={byId} onOpen={onOpen} />}
       {pasted && <PasteOffer plan={pasted.plan} lines={pasted.lines} onAddEach={addEach} onJoin={join} onCancel={() => setPasted(null)} />}
     </form>
   );

@@ -10,6 +10,7 @@ import type { BoardSession } from '../session/BoardSession.js';
 import { UserText } from '../ui/UserText.js';
 import { SOURCE_LABELS, outcomeText, receivedText } from './outcome.js';
 import { TriageForm, type TriageAction } from './TriageForm.js';
+import { RequestMatches } from './RequestMatches.js';
 
 const RECENT = 10;
 
@@ -19,10 +20,11 @@ interface InboxProps {
   items: readonly ItemSnapshot[];
   byId: ReadonlyMap<string, ItemSnapshot>;
   selected: ItemSnapshot | null;
+  onOpen: (id: string) => void;
   onDone: (text: string, undo: () => boolean) => void;
 }
 
-export function InboxView({ session, requests, items, byId, selected, onDone }: InboxProps) {
+export function InboxView({ session, requests, items, byId, selected, onOpen, onDone }: InboxProps) {
   const waiting = requests.filter(awaitsTriage);
   const decided = requests
     .filter((request) => !awaitsTriage(request))
@@ -35,7 +37,7 @@ export function InboxView({ session, requests, items, byId, selected, onDone }: 
       ) : (
         <ul className="request-list">
           {waiting.map((request) => (
-            <RequestCard key={request.id} session={session} request={request} items={items} byId={byId} selected={selected} onDone={onDone} />
+            <RequestCard key={request.id} session={session} request={request} items={items} byId={byId} selected={selected} onOpen={onOpen} onDone={onDone} />
           ))}
         </ul>
       )}
@@ -55,7 +57,7 @@ export function InboxView({ session, requests, items, byId, selected, onDone }: 
   );
 }
 
-function RequestCard({ session, request, items, byId, selected, onDone }: Omit<InboxProps, 'requests'> & { request: RequestSnapshot }) {
+function RequestCard({ session, request, items, byId, selected, onOpen, onDone }: Omit<InboxProps, 'requests'> & { request: RequestSnapshot }) {
   const [action, setAction] = useState<TriageAction | null>(null);
   const from = [SOURCE_LABELS[request.source], request.sourceName].filter(Boolean).join(': ');
   return (
@@ -91,6 +93,7 @@ function RequestCard({ session, request, items, byId, selected, onDone }: Omit<I
           <strong>{reply.requester || 'The requester'} answered:</strong> <UserText text={reply.text} max={600} />
         </p>
       ))}
+      {action === null && <RequestMatches session={session} request={request} byId={byId} onOpen={onOpen} onDone={onDone} />}
       {!session.readOnly &&
         (action === null ? (
           <div className="triage-buttons">

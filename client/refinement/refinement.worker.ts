@@ -5,7 +5,7 @@
  * carry a number and get it back. The estimator is rebuilt, lazily, only
  * when an estimated item changed since the last suggestion.
  */
-import { createEstimator, createSimilarityIndex, type EstimateSuggestion, type Estimator } from '../../shared/refinement/index.js';
+import { createEstimator, createSimilarityIndex, retrievalWords, type EstimateSuggestion, type Estimator } from '../../shared/refinement/index.js';
 
 export interface IndexedItem {
   id: string;
@@ -22,7 +22,18 @@ export type RefinementRequest =
   | { type: 'similar'; seq: number; query: { title: string; description?: string }; k: number; exclude: string[] }
   | { type: 'suggest'; seq: number; item: { id: string; title: string; description: string } };
 
-export type SimilarHit = { id: string; score: number; words: string[] };
+export interface SimilarHit {
+  id: string;
+  score: number;
+  /** The query's words, as typed, that the item contains (anywhere). */
+  words: string[];
+  /** The item's own title words, as written there, that matched: they are marked in its title. */
+  titleWords: string[];
+  /** The matched query words found only in the item's description or criteria. */
+  bodyWords: string[];
+  /** The share (0–1) of the query title's distinct terms the item contains: the typed-title and inbox lists show only close ones. */
+  coverage: number;
+}
 export type RefinementReply =
   | { type: 'similar'; seq: number; hits: SimilarHit[] }
   | { type: 'suggest'; seq: number; suggestion: EstimateSuggestion }
@@ -42,6 +53,23 @@ function currentEstimator(): Estimator {
   return estimator;
 }
 
+/** Which words matched where, for highlighting, and how much of the typed title the item covers. */
+function explain(query: { title: string; description?: string }, hit: { id: string; score: number }): SimilarHit {
+  const words = index.matches(query, hit.id);
+  const matchedTerms = new Set(retrievalWords(words.join(' ')).map((word) => word.term));
+  const title = retrievalWords(items.get(hit.id)?.title ?? '');
+  const inTitle = new Set(title.filter((word) => matchedTerms.has(word.term)).map((word) => word.term));
+  const queryTitle = retrievalWords(query.title);
+  const titleTerms = new Set(queryTitle.map((word) => word.term));
+  return {
+    ...hit,
+    words,
+    titleWords: [...new Set(title.filter((word) => inTitle.has(word.term)).map((word) => word.word))],
+    bodyWords: words.filter((word) => retrievalWords(word).every((part) => !inTitle.has(part.term))),
+    coverage: titleTerms.size === 0 ? 0 : [...titleTerms].filter((term) => matchedTerms.has(term)).length / titleTerms.size,
+  };
+}
+
 function handle(request: RefinementRequest): RefinementReply | null {
   switch (request.type) {
     case 'sync':
@@ -58,7 +86,7 @@ function handle(request: RefinementRequest): RefinementReply | null {
       return null;
     case 'similar': {
       const hits = index.similar(request.query, request.k, { exclude: request.exclude });
-      return { type: 'similar', seq: request.seq, hits: hits.map((hit) => ({ ...hit, words: index.matches(request.query, hit.id) })) };
+      return { type: 'similar', seq: request.seq, hits: hits.map((hit) => explain(request.query, hit)) };
     }
     case 'suggest': {
       // The item itself, when it has an estimate, is part of the history: it is no reference for itself.

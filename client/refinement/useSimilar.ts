@@ -1,0 +1,24 @@
+/**
+ * The board's items most like some text, asked of the refinement worker a
+ * moment after the text stops changing. `minCoverage` keeps only items that
+ * contain at least that share of the title's words: a list shown while
+ * someone types must not fill with items that share one common word.
+ */
+import { useAsk } from './useAsk.js';
+import { useRefinement } from './useRefinement.js';
+import type { SimilarHit } from './refinement.worker.js';
+
+export interface SimilarQuery {
+  title: string;
+  description?: string;
+  k: number;
+  exclude?: string[];
+  minCoverage?: number;
+}
+
+export function useSimilar({ title, description = '', k, exclude = [], minCoverage = 0 }: SimilarQuery): { available: boolean; hits: SimilarHit[] | undefined; error: string | null } {
+  const refinement = useRefinement();
+  const asking = refinement !== null && title.trim() !== '';
+  const { value, error } = useAsk(asking ? () => refinement.similar({ title, description }, k, exclude) : null, [title, description, k, ...exclude].join('\u0000'));
+  return { available: refinement !== null, hits: asking ? value?.filter((hit) => hit.coverage >= minCoverage) : [], error };
+}
