@@ -44,7 +44,8 @@ export function historyText(entry: HistoryEntry, names: (id: string) => string):
       return 'changed the acceptance criteria';
     default: {
       const field = FIELD_NAMES[entry.field] ?? entry.field;
-      return `${field} ${valueText(entry.from, names, entry.field)} → ${valueText(entry.to, names, entry.field)}`;
+      const change = `${field} ${valueText(entry.from, names, entry.field)} → ${valueText(entry.to, names, entry.field)}`;
+      return entry.via === 'poker' ? `${change}, accepted in planning poker` : change;
     }
   }
 }

@@ -12,6 +12,8 @@
  *                           'split' `to`, the new items' titles; 'created' `from`, the item it was split from;
  *                           'merged' (on the kept item) `from`, the duplicate's title
  *     mergedFrom            on an entry copied from a duplicate merged into this item: the duplicate's id
+ *     via                   'poker' on an estimate accepted from a poker round (the same transaction
+ *                           settled a round of doc.getMap('grooming'))
  *
  * Entries are written by `recordHistory`, which each client installs with
  * its own person: after every local transaction it compares the items that
@@ -42,6 +44,8 @@ type Value = string | number | boolean | string[] | null;
 
 export interface HistoryEntry {
   mergedFrom?: string;
+  /** 'poker': an estimate accepted from a poker round. */
+  via?: 'poker';
   at: number;
   by: string;
   byId: string;
@@ -91,6 +95,13 @@ function itemIdOf(type: Y.AbstractType<unknown>, items: Y.Map<unknown>): string 
   return null;
 }
 
+/** The root type a shared type hangs from. */
+function rootOf(type: Y.AbstractType<unknown>): Y.AbstractType<unknown> {
+  let current = type;
+  while (current._item !== null) current = current._item.parent as Y.AbstractType<unknown>;
+  return current;
+}
+
 /**
  * Starts recording this client's changes as `actor()` (read at each change,
  * so a renamed person is recorded by their new name). Returns the function
@@ -98,6 +109,7 @@ function itemIdOf(type: Y.AbstractType<unknown>, items: Y.Map<unknown>): string 
  */
 export function recordHistory(doc: Y.Doc, actor: () => Person, now: () => number = Date.now): () => void {
   const items = itemsMap(doc) as unknown as Y.Map<unknown>;
+  const grooming = doc.getMap('grooming') as Y.AbstractType<unknown>;
   const shadow = new Map<string, Record<string, Value>>();
   for (const [id, item] of itemsMap(doc).entries()) shadow.set(id, fieldsOf(snapshotItem(id, item)));
 
@@ -112,6 +124,8 @@ export function recordHistory(doc: Y.Doc, actor: () => Person, now: () => number
       }
     }
     if (changed.size === 0) return;
+    // acceptRound sets the round's `accepted` and the item's estimate in one transaction.
+    const accepted = [...transaction.changed].some(([type, keys]) => keys.has('accepted') && rootOf(type as Y.AbstractType<unknown>) === grooming);
     const entries: { id: string; entry: Omit<HistoryEntry, 'at' | 'by' | 'byId'> }[] = [];
     let positions: Map<string, number> | null = null;
     const splits = new Map<string, string[]>();
@@ -143,7 +157,7 @@ export function recordHistory(doc: Y.Doc, actor: () => Person, now: () => number
           entries.push({ id, entry: { field, to: after[field] } });
           entries.push({ id: after[field], entry: { field: 'merged', from: after.title as string } });
         } else if ((TEXT_FIELDS as readonly string[]).includes(field)) entries.push({ id, entry: { field, from: before[field]! } });
-        else entries.push({ id, entry: { field, from: before[field]!, to: after[field]! } });
+        else entries.push({ id, entry: { field, from: before[field]!, to: after[field]!, ...(field === 'estimate' && accepted && { via: 'poker' as const }) } });
       }
     }
     for (const [from, titles] of splits) entries.push({ id: from, entry: { field: 'split', to: titles } });

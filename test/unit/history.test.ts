@@ -1,6 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addItem, editText, itemHistory, moveItem, recentActivity, recordHistory, splitItem, updateItem, type HistoryEntry } from '../../shared/index.js';
+import {
+  acceptRound,
+  addItem,
+  castVote,
+  editText,
+  generateRoundKeys,
+  itemHistory,
+  moveItem,
+  openRound,
+  readRound,
+  recentActivity,
+  recordHistory,
+  revealRound,
+  sealVote,
+  splitItem,
+  startSession,
+  updateItem,
+  type HistoryEntry,
+} from '../../shared/index.js';
 
 const ana = { id: 'ana-id', name: 'Ana' };
 const bo = { id: 'bo-id', name: 'Bo' };
@@ -25,6 +43,24 @@ describe('history', () => {
       { field: 'labels', by: 'Ana', from: [], to: ['auth'] },
     ]);
     expect(itemHistory(doc, id).every((entry) => entry.at === time.now())).toBe(true);
+  });
+
+  it('marks an estimate accepted in a poker round as such, and only that one', async () => {
+    const doc = new Y.Doc();
+    const time = clock();
+    recordHistory(doc, () => ana, time.now);
+    const id = addItem(doc, { title: 'Login', estimate: 2 });
+    startSession(doc, { facilitator: ana, agenda: [id], now: time.now() });
+    const keys = await generateRoundKeys();
+    openRound(doc, { roundId: 'r1', itemId: id, publicKey: keys.publicKey, deck: ['1', '2', '3', '5'], now: time.now() });
+    castVote(doc, 'r1', ana, await sealVote(readRound(doc, 'r1')!.publicKey!, '5', { roundId: 'r1', voter: ana.id }), time.now());
+    revealRound(doc, 'r1', keys.privateKey, time.now());
+    acceptRound(doc, 'r1', '5', time.now());
+    updateItem(doc, id, { estimate: 3 });
+    expect(itemHistory(doc, id).filter((entry) => entry.field === 'estimate').map(({ from, to, via }) => ({ from, to, via }))).toEqual([
+      { from: 2, to: 5, via: 'poker' },
+      { from: 5, to: 3, via: undefined },
+    ]);
   });
 
   it('groups typing per person and minute, and reads what the text became', () => {
