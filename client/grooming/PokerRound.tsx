@@ -115,7 +115,7 @@ export function PokerRound({ session, grooming, itemId, present, onError }: Poke
         </span>
       </div>
       <Voters voters={voters} round={current} opened={opened} />
-      {current.target === 'estimate' && <EstimateHint session={session} itemId={itemId} items={orderedItems(session.doc)} />}
+      {current.target === 'estimate' && <EstimateHint session={session} itemId={itemId} items={orderedItems(session.doc)} cards={cards} />}
 
       {voting && participant?.role === 'voter' && !session.readOnly && (
         <div className="cards" role="group" aria-label="Your card">

@@ -5,7 +5,7 @@
  * offered only when replaying the board's own history says it beats the
  * board's median estimate; otherwise the median, and the reason.
  */
-import type { ItemSnapshot } from '../../shared/index.js';
+import { DEFAULT_DECK, cardValue, deckCards, readSession, type ItemSnapshot } from '../../shared/index.js';
 import type { BoardSession } from '../session/BoardSession.js';
 import { UserText } from '../ui/UserText.js';
 import { useAsk } from './useAsk.js';
@@ -14,12 +14,28 @@ import { useRefinement } from './useRefinement.js';
 
 const round = (value: number) => String(Math.round(value * 10) / 10);
 
-export function EstimateHint({ session, itemId, items }: { session: BoardSession; itemId: string; items: readonly ItemSnapshot[] }) {
+/** The point values a suggestion snaps to: the numbers among the cards (none for T-shirt sizes). */
+const pointsOf = (cards: readonly string[]) => [...new Set(cards.map(cardValue).filter((value): value is number => value !== null))].sort((a, b) => a - b);
+
+interface EstimateHintProps {
+  session: BoardSession;
+  itemId: string;
+  items: readonly ItemSnapshot[];
+  /** The cards in play (a poker round's deck); by default the grooming session's deck, or the default deck. */
+  cards?: readonly string[];
+}
+
+export function EstimateHint({ session, itemId, items, cards }: EstimateHintProps) {
   const refinement = useRefinement();
   const text = useItemText(session.doc, itemId);
   const estimated = items.filter((item) => typeof item.estimate === 'number').length;
-  const { value: suggestion } = useAsk(refinement && (() => refinement.suggest({ id: itemId, ...text })), `${itemId}\u0000${text.title}\u0000${text.description}\u0000${estimated}`);
-  if (refinement === null || suggestion === undefined || suggestion.value === null) return null;
+  const deck = pointsOf(cards ?? deckCards(readSession(session.doc)?.deck ?? DEFAULT_DECK));
+  const { value: suggestion } = useAsk(
+    refinement && deck.length > 1 ? () => refinement.suggest({ id: itemId, ...text }, deck) : null,
+    `${itemId}\u0000${text.title}\u0000${text.description}\u0000${estimated}\u0000${deck.join(' ')}`,
+  );
+  // A deck without numbers (T-shirt sizes) has nothing to snap points to.
+  if (refinement === null || deck.length <= 1 || suggestion === undefined || suggestion.value === null) return null;
   const titles = new Map(items.map((item) => [item.id, item.title || 'Untitled']));
   const test = suggestion.backtest;
   const why =

@@ -20,7 +20,7 @@ export interface IndexedItem {
 export type RefinementRequest =
   | { type: 'sync'; upserts: IndexedItem[]; removes: string[] }
   | { type: 'similar'; seq: number; query: { title: string; description?: string }; k: number; exclude: string[] }
-  | { type: 'suggest'; seq: number; item: { id: string; title: string; description: string } };
+  | { type: 'suggest'; seq: number; item: { id: string; title: string; description: string }; deck: number[] };
 
 export interface SimilarHit {
   id: string;
@@ -41,16 +41,19 @@ export type RefinementReply =
 
 const index = createSimilarityIndex();
 const items = new Map<string, IndexedItem>();
-let estimator: Estimator | null = null;
+let estimator: { deck: string; estimator: Estimator } | null = null;
 
-function currentEstimator(): Estimator {
-  estimator ??= createEstimator(
-    [...items.values()]
+/** The estimator over the estimated items, snapping to `deck` (its backtest too); rebuilt when either changed. */
+function currentEstimator(deck: number[]): Estimator {
+  const key = deck.join(' ');
+  if (estimator?.deck !== key) {
+    const history = [...items.values()]
       .filter((item) => item.estimate !== null)
       .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
-      .map((item) => ({ id: item.id, title: item.title, description: item.description, estimate: item.estimate! })),
-  );
-  return estimator;
+      .map((item) => ({ id: item.id, title: item.title, description: item.description, estimate: item.estimate! }));
+    estimator = { deck: key, estimator: createEstimator(history, { deck }) };
+  }
+  return estimator.estimator;
 }
 
 /** Which words matched where, for highlighting, and how much of the typed title the item covers. */
@@ -90,7 +93,7 @@ function handle(request: RefinementRequest): RefinementReply | null {
     }
     case 'suggest': {
       // The item itself, when it has an estimate, is part of the history: it is no reference for itself.
-      return { type: 'suggest', seq: request.seq, suggestion: currentEstimator().suggest(request.item, { exclude: [request.item.id] }) };
+      return { type: 'suggest', seq: request.seq, suggestion: currentEstimator(request.deck).suggest(request.item, { exclude: [request.item.id] }) };
     }
   }
 }

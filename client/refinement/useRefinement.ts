@@ -11,7 +11,8 @@ import type { IndexedItem, RefinementReply, RefinementRequest, SimilarHit } from
 
 export interface Refinement {
   similar(query: { title: string; description?: string }, k: number, exclude?: string[]): Promise<SimilarHit[]>;
-  suggest(item: { id: string; title: string; description: string }): Promise<EstimateSuggestion>;
+  /** `deck`: the point values to snap to (the numeric cards of the deck in use). */
+  suggest(item: { id: string; title: string; description: string }, deck: number[]): Promise<EstimateSuggestion>;
 }
 
 const signature = (item: IndexedItem) => JSON.stringify([item.title, item.description, item.acceptanceCriteria, item.estimate]);
@@ -59,7 +60,7 @@ export function useRefinementWorker(items: readonly ItemSnapshot[]): Refinement 
       });
     return {
       similar: async (query, k, exclude = []) => ((await ask({ type: 'similar', query, k, exclude })) as Extract<RefinementReply, { type: 'similar' }>).hits,
-      suggest: async (item) => ((await ask({ type: 'suggest', item })) as Extract<RefinementReply, { type: 'suggest' }>).suggestion,
+      suggest: async (item, deck) => ((await ask({ type: 'suggest', item, deck })) as Extract<RefinementReply, { type: 'suggest' }>).suggestion,
     };
   }, []);
 

@@ -82,6 +82,20 @@ export function row(page: Page, title: string) {
   return page.locator('[role="option"]', { has: page.locator('.row-title', { hasText: new RegExp(`^${title}$`) }) });
 }
 
+/** Drops a file on the board, as from the desktop (dragover, then drop). */
+export async function dropFile(page: Page, name: string, type: string, content: string): Promise<void> {
+  await page.evaluate(
+    ({ name, type, content }) => {
+      const data = new DataTransfer();
+      data.items.add(new File([content], name, { type }));
+      const target = document.querySelector('.board-app')!;
+      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    },
+    { name, type, content },
+  );
+}
+
 /** Drags a row by mouse so that it lands on the row `onto`. */
 export async function dragRow(page: Page, title: string, onto: string): Promise<void> {
   const from = (await row(page, title).boundingBox())!;

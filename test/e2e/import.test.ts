@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { orderedItems, updateItem } from '../../shared/index.js';
 import { connectClient } from '../helpers/clients.js';
-import { SHOTS, browserSuite, row, rowTitles, twoPeople } from './board-helpers.js';
+import { SHOTS, browserSuite, dropFile, row, rowTitles, twoPeople } from './board-helpers.js';
 
 const suite = browserSuite();
 const JIRA = readFileSync(new URL('../fixtures/import/jira-cloud.csv', import.meta.url), 'utf8');
@@ -17,13 +17,7 @@ describe('importing a file', () => {
   it('previews a dropped Jira export, imports it for everyone, and undoes it in one step', async () => {
     const { ana, bo } = await twoPeople(suite, 'import');
 
-    await ana.evaluate((content) => {
-      const data = new DataTransfer();
-      data.items.add(new File([content], 'jira-cloud.csv', { type: 'text/csv' }));
-      const target = document.querySelector('.board-app')!;
-      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
-      target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
-    }, JIRA);
+    await dropFile(ana, 'jira-cloud.csv', 'text/csv', JIRA);
     const dialog = ana.getByRole('dialog', { name: 'Import a backlog' });
     await expect.poll(() => dialog.getByLabel('What the import does').textContent()).toBe('5 new items, 0 already on the board (updated where they differ)');
     expect(await dialog.getByLabel('Format').inputValue()).toBe('jira-csv');
@@ -76,12 +70,7 @@ describe('importing a file', () => {
   it('imports a large list in steps, for everyone, and one undo takes all of it back', async () => {
     const { ana, bo } = await twoPeople(suite, 'import-large');
     const lines = Array.from({ length: 1200 }, (_, index) => `Story number ${index + 1}`).join('\n');
-    await ana.evaluate((content) => {
-      const data = new DataTransfer();
-      data.items.add(new File([content], 'list.txt', { type: 'text/plain' }));
-      const target = document.querySelector('.board-app')!;
-      target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
-    }, lines);
+    await dropFile(ana, 'list.txt', 'text/plain', lines);
     const dialog = ana.getByRole('dialog', { name: 'Import a backlog' });
     await dialog.getByRole('button', { name: 'Import 1200 items' }).click();
     const count = (page: typeof ana) => page.locator('.toolbar .count').textContent();

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { SHOTS, browserSuite, keyboardDragReady, row, rowTitles, twoPeople } from './board-helpers.js';
+import { SHOTS, browserSuite, dropFile, keyboardDragReady, row, rowTitles, twoPeople } from './board-helpers.js';
 
 const suite = browserSuite();
 
@@ -40,13 +40,7 @@ describe('the planning journey', () => {
     const { ana, bo } = await twoPeople(suite, 'journey');
 
     // 1. Import a backlog with estimates (a Jira export with two epics).
-    await ana.evaluate((content) => {
-      const data = new DataTransfer();
-      data.items.add(new File([content], 'jira.csv', { type: 'text/csv' }));
-      const target = document.querySelector('.board-app')!;
-      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
-      target.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
-    }, CSV);
+    await dropFile(ana, 'jira.csv', 'text/csv', CSV);
     const dialog = ana.getByRole('dialog', { name: 'Import a backlog' });
     await dialog.getByRole('button', { name: 'Import 8 items' }).click();
     await expect.poll(() => rowTitles(bo)).toHaveLength(8);
