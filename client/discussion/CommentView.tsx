@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { deleteComment, editComment, type CommentSnapshot } from '../../shared/index.js';
 import type { BoardSession } from '../session/BoardSession.js';
 import { UserText } from '../ui/UserText.js';
+import { CommentText } from './CommentText.js';
 import { whenText } from './when.js';
 
 export function CommentView({ session, comment, now, children }: { session: BoardSession; comment: CommentSnapshot; now: number; children?: React.ReactNode }) {
@@ -47,7 +48,7 @@ export function CommentView({ session, comment, now, children }: { session: Boar
           </button>
         </form>
       ) : (
-        <p className="comment-text">{comment.deleted ? <span className="muted">Deleted by its author.</span> : <UserText text={comment.text} max={20_000} />}</p>
+        <p className="comment-text">{comment.deleted ? <span className="muted">Deleted by its author.</span> : <CommentText comment={comment} />}</p>
       )}
       {children}
     </div>

@@ -38,8 +38,9 @@ describe('discussion and history', () => {
     await expect.poll(() => row(bo, 'Login with SSO').locator('.row-mention').count()).toBe(0);
     const thread = panelOf(bo).locator('.thread').first();
     await expect.poll(() => thread.locator('.comment-text').first().textContent()).toBe('Which providers first? @Bo');
+    expect(await thread.locator('.comment-text .mention').allTextContents()).toEqual(['@Bo']);
     await thread.getByRole('button', { name: 'Reply' }).click();
-    await panelOf(bo).getByLabel('Reply', { exact: true }).fill('Google and GitHub');
+    await panelOf(bo).getByLabel('Reply', { exact: true }).fill('Google and GitHub first.\nMicrosoft later.');
     await panelOf(bo).getByRole('form', { name: 'Write a reply' }).getByRole('button', { name: 'Reply' }).click();
     await thread.getByRole('button', { name: 'Resolve' }).click();
     await panelOf(bo).getByLabel('Estimate').fill('5');
@@ -48,7 +49,7 @@ describe('discussion and history', () => {
     // Back online, Ana reads the answer; the question no longer holds the item back.
     await ana.context().setOffline(false);
     await expect.poll(() => ana.getByTestId('connection').getAttribute('data-status')).toBe('live');
-    await expect.poll(() => panelOf(ana).locator('.replies .comment-text').allTextContents()).toEqual(['Google and GitHub']);
+    await expect.poll(() => panelOf(ana).locator('.replies .comment-text').allTextContents()).toEqual(['Google and GitHub first.\nMicrosoft later.']);
     await expect.poll(() => panelOf(ana).locator('.resolved-chip').textContent()).toBe('Resolved by Bo');
     await expect.poll(() => row(ana, 'Login with SSO').locator('.row-gaps').textContent()).not.toContain('open questions');
 
