@@ -72,6 +72,15 @@ function checkText(text: unknown): asserts text is string {
   if (text.trim() === '') throw new Error('a comment needs text');
 }
 
+function checkTime(at: unknown): asserts at is number {
+  if (typeof at !== 'number' || !Number.isFinite(at)) throw new Error(`at must be a time in ms; got ${typeof at === 'number' ? at : JSON.stringify(at)}`);
+}
+
+// A string "false" is truthy: take booleans only, so a flag means what was meant
+function checkFlag(name: string, value: unknown): asserts value is boolean {
+  if (typeof value !== 'boolean') throw new Error(`${name} must be true or false; got ${JSON.stringify(value)}`);
+}
+
 function requireComment(doc: Y.Doc, id: unknown): Y.Map<unknown> {
   const comment = typeof id === 'string' ? commentsMap(doc).get(id) : undefined;
   if (!(comment instanceof Y.Map)) throw new Error(`unknown comment id ${JSON.stringify(id)}`);
@@ -91,11 +100,16 @@ export function addComment(
   doc: Y.Doc,
   fields: { itemId: string; text: string; author: Person; replyTo?: string; question?: boolean; mentions?: Person[]; at?: number },
 ): string {
+  if (typeof fields !== 'object' || fields === null) throw new Error('addComment needs {itemId, text, author}');
   requireItem(doc, fields.itemId);
   checkText(fields.text);
   checkPerson('author', fields.author);
+  if (fields.mentions !== undefined && !Array.isArray(fields.mentions)) throw new Error('mentions must be an array of {id, name}');
   for (const person of fields.mentions ?? []) checkPerson('mentioned person', person);
+  if (fields.question !== undefined) checkFlag('question', fields.question);
+  if (fields.at !== undefined) checkTime(fields.at);
   if (fields.replyTo !== undefined) {
+    if (typeof fields.replyTo !== 'string') throw new Error(`replyTo must be a comment id; got ${JSON.stringify(fields.replyTo)}`);
     const root = requireComment(doc, fields.replyTo);
     if (root.has('replyTo')) throw new Error("a reply goes to the thread's first comment, not to another reply");
     if (root.get('item') !== fields.itemId) throw new Error('a reply must be about the same item as its thread');
@@ -123,6 +137,7 @@ export function editComment(doc: Y.Doc, id: string, text: string, byId: string, 
   requireAuthor(comment, byId, 'edit');
   if (comment.get('deleted') === true) throw new Error('a deleted comment cannot be edited');
   checkText(text);
+  checkTime(at);
   doc.transact(() => {
     comment.set('text', text);
     comment.set('editedAt', at);
@@ -144,6 +159,7 @@ export function deleteComment(doc: Y.Doc, id: string, byId: string): void {
 export function setQuestion(doc: Y.Doc, id: string, open: boolean): void {
   const comment = requireComment(doc, id);
   requireRoot(comment, 'marked as a question');
+  checkFlag('open', open);
   doc.transact(() => (open ? comment.set('question', true) : comment.delete('question')));
 }
 
@@ -152,6 +168,8 @@ export function resolveThread(doc: Y.Doc, id: string, by: Person, resolved: bool
   const comment = requireComment(doc, id);
   requireRoot(comment, 'resolved');
   checkPerson('resolver', by);
+  checkFlag('resolved', resolved);
+  checkTime(at);
   doc.transact(() => {
     if (resolved) {
       comment.set('resolvedBy', by.name);
@@ -165,6 +183,8 @@ export function resolveThread(doc: Y.Doc, id: string, by: Person, resolved: bool
 
 /** The person opened the item: its mentions of them are seen. */
 export function markMentionsSeen(doc: Y.Doc, itemId: string, personId: string): void {
+  if (typeof itemId !== 'string') throw new Error(`itemId must be a string; got ${JSON.stringify(itemId)}`);
+  if (typeof personId !== 'string') throw new Error(`personId must be a string; got ${JSON.stringify(personId)}`);
   const unseen = [...commentsMap(doc).values()].filter((comment) => comment.get('item') === itemId && comment.has(`${MENTION}${personId}`) && !comment.has(`${SEEN}${personId}`));
   if (unseen.length === 0) return;
   doc.transact(() => unseen.forEach((comment) => comment.set(`${SEEN}${personId}`, true)));
@@ -172,6 +192,12 @@ export function markMentionsSeen(doc: Y.Doc, itemId: string, personId: string): 
 
 const numberOr = (value: unknown, fallback: number) => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
 const stringOr = (value: unknown, fallback: string) => (typeof value === 'string' ? value : fallback);
+
+/** When the thread was resolved, or null: the one test of "resolved" that readComment and openQuestions share. */
+function resolvedTime(comment: Y.Map<unknown>): number | null {
+  const at = comment.get('resolvedAt');
+  return typeof at === 'number' && Number.isFinite(at) ? at : null;
+}
 
 export function readComment(id: string, comment: Y.Map<unknown>): CommentSnapshot {
   const mentions: CommentSnapshot['mentions'] = [];
@@ -183,7 +209,7 @@ export function readComment(id: string, comment: Y.Map<unknown>): CommentSnapsho
   }
   const deleted = comment.get('deleted') === true;
   const replyTo = comment.get('replyTo');
-  const resolvedAt = comment.get('resolvedAt');
+  const resolvedAt = resolvedTime(comment);
   return {
     id,
     itemId: stringOr(comment.get('item'), ''),
@@ -195,7 +221,7 @@ export function readComment(id: string, comment: Y.Map<unknown>): CommentSnapsho
     editedAt: typeof comment.get('editedAt') === 'number' ? (comment.get('editedAt') as number) : null,
     deleted,
     question: !deleted && comment.get('question') === true,
-    resolved: typeof resolvedAt === 'number' ? { by: stringOr(comment.get('resolvedBy'), 'someone'), at: resolvedAt } : null,
+    resolved: resolvedAt !== null ? { by: stringOr(comment.get('resolvedBy'), 'someone'), at: resolvedAt } : null,
     mentions: mentions.sort((a, b) => (a.id < b.id ? -1 : 1)),
   };
 }
@@ -222,7 +248,7 @@ export function itemThreads(doc: Y.Doc, itemId: string): Thread[] {
 export function openQuestions(doc: Y.Doc): Map<string, number> {
   const out = new Map<string, number>();
   for (const comment of commentsMap(doc).values()) {
-    if (!(comment instanceof Y.Map) || comment.get('question') !== true || comment.get('deleted') === true || comment.has('resolvedAt') || comment.has('replyTo')) continue;
+    if (!(comment instanceof Y.Map) || comment.get('question') !== true || comment.get('deleted') === true || resolvedTime(comment) !== null || typeof comment.get('replyTo') === 'string') continue;
     const item = comment.get('item');
     if (typeof item === 'string') out.set(item, (out.get(item) ?? 0) + 1);
   }

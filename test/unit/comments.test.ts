@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import {
   addComment,
   addItem,
+  commentsMap,
   deleteComment,
   editComment,
   itemThreads,
@@ -92,5 +93,34 @@ describe('comments', () => {
     expectRejected(doc, () => addComment(doc, { itemId: item, text: 'x', author: ana, replyTo: reply }), /a reply goes to the thread's first comment/);
     expectRejected(doc, () => resolveThread(doc, reply, ana, true), /only a thread's first comment/);
     expectRejected(doc, () => addComment(doc, { itemId: item, text: 'x', author: { id: '', name: 'A' } }), /author id/);
+  });
+
+  it('refuse a wrong type rather than store it or read it loosely', () => {
+    const { doc, item } = board();
+    const root = addComment(doc, { itemId: item, text: 'Root', author: ana, question: true });
+    const add = (fields: object) => () => addComment(doc, { itemId: item, text: 'x', author: ana, ...fields });
+    expectRejected(doc, add({ at: NaN }), /at must be a time in ms; got NaN/);
+    expectRejected(doc, add({ at: 'yesterday' }), /at must be a time in ms; got "yesterday"/);
+    expectRejected(doc, add({ question: 'no' }), /question must be true or false; got "no"/);
+    expectRejected(doc, add({ mentions: {} }), /mentions must be an array of \{id, name\}/);
+    expectRejected(doc, add({ mentions: 'bo-id' }), /mentions must be an array of \{id, name\}/);
+    expectRejected(doc, add({ mentions: [null] }), /mentioned person must be \{id, name\}/);
+    expectRejected(doc, add({ replyTo: null }), /replyTo must be a comment id; got null/);
+    expectRejected(doc, () => addComment(doc, null as never), /addComment needs \{itemId, text, author\}/);
+    expectRejected(doc, () => editComment(doc, root, 'y', ana.id, NaN), /at must be a time in ms; got NaN/);
+    expectRejected(doc, () => setQuestion(doc, root, 'false' as never), /open must be true or false; got "false"/);
+    expectRejected(doc, () => resolveThread(doc, root, bo, 'no' as never), /resolved must be true or false; got "no"/);
+    expectRejected(doc, () => resolveThread(doc, root, bo, true, 'x' as never), /at must be a time in ms; got "x"/);
+    expectRejected(doc, () => markMentionsSeen(doc, 5 as never, bo.id), /itemId must be a string/);
+    expectRejected(doc, () => markMentionsSeen(doc, item, null as never), /personId must be a string/);
+  });
+
+  it('count a question as open exactly when its thread reads as open', () => {
+    const { doc, item } = board();
+    const question = addComment(doc, { itemId: item, text: 'Is SSO in scope?', author: ana, question: true });
+    // A malformed resolution (from an older or faulty client) reads as open, so it must count as open
+    commentsMap(doc).get(question)!.set('resolvedAt', 'x');
+    expect(itemThreads(doc, item)[0]!.root.resolved).toBeNull();
+    expect(openQuestions(doc).get(item)).toBe(1);
   });
 });
