@@ -4,17 +4,20 @@
  * estimate, how old the items are, how the backlog grew, and the stale-item
  * review. The definition of ready is edited here, for the whole board.
  */
-import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useContext, useEffect, useMemo, useState } from 'react';
 import { backlogHealth, staleItems, type Framework, type ItemSnapshot } from '../../shared/index.js';
 import { needsText } from '../board/labels.js';
 import type { BoardSession } from '../session/BoardSession.js';
 import { UserText } from '../ui/UserText.js';
 import { DefinitionEditor } from './DefinitionEditor.js';
+import { ReadinessContext } from './ReadinessContext.js';
 import { StaleReview } from './StaleReview.js';
 import { useHealthSettings } from './useHealthSettings.js';
 
 const AgeChart = lazy(() => import('./HealthCharts.js').then((module) => ({ default: module.AgeChart })));
 const SizeChart = lazy(() => import('./HealthCharts.js').then((module) => ({ default: module.SizeChart })));
+/** Outside the board's readiness context there are no questions; one map, so the memo below holds. */
+const NO_QUESTIONS: ReadonlyMap<string, number> = new Map();
 
 interface HealthProps {
   session: BoardSession;
@@ -26,10 +29,12 @@ interface HealthProps {
 
 export function HealthView({ session, items, frameworks, onOpen, onDone }: HealthProps) {
   const { definition, top, staleDays } = useHealthSettings(session.doc);
+  // The board's open questions, as the rows get them, so both agree on what is ready
+  const { openQuestions = NO_QUESTIONS } = useContext(ReadinessContext);
   const minute = useMinute();
   const now = session.clock.now();
   // Recomputed when the board changes, and once a minute (ages and staleness move with the clock).
-  const health = useMemo(() => backlogHealth(items, { definition, frameworks, top, now }), [items, definition, frameworks, top, minute]); // eslint-disable-line react-hooks/exhaustive-deps
+  const health = useMemo(() => backlogHealth(items, { definition, frameworks, top, now, openQuestions }), [items, definition, frameworks, top, openQuestions, minute]); // eslint-disable-line react-hooks/exhaustive-deps
   const stale = useMemo(() => staleItems(items, { now, days: staleDays }), [items, staleDays, minute]); // eslint-disable-line react-hooks/exhaustive-deps
   const share = health.top.length === 0 ? 0 : Math.round((health.topReady / health.top.length) * 100);
   return (

@@ -5,7 +5,7 @@
  */
 import type { ItemSnapshot } from '../snapshot.js';
 import type { Framework } from '../prioritization/frameworks.js';
-import { readinessGaps, type ReadinessGap } from '../readiness.js';
+import { readinessGaps, type ReadinessContext, type ReadinessGap } from '../readiness.js';
 import type { DefinitionOfReady } from './settings.js';
 import { lastChange } from './staleness.js';
 
@@ -36,8 +36,10 @@ function bucket(ageMs: number): number {
   return index < 0 ? AGE_BUCKETS.length : index;
 }
 
-export function backlogHealth(items: readonly ItemSnapshot[], options: { definition: DefinitionOfReady; frameworks: readonly Framework[]; top: number; now: number }): BacklogHealth {
-  const context = { definition: options.definition, frameworks: options.frameworks };
+/** `openQuestions` is discussion/comments.ts openQuestions: the health view passes what the rows get, or it would count items with open questions as ready. */
+export function backlogHealth(items: readonly ItemSnapshot[], options: { definition: DefinitionOfReady; frameworks: readonly Framework[]; top: number; now: number; openQuestions?: ReadonlyMap<string, number> }): BacklogHealth {
+  // The same context as the rows' hints, so an item a row says needs work is not counted ready here
+  const context: ReadinessContext = { definition: options.definition, frameworks: options.frameworks, openQuestions: options.openQuestions };
   const open = items.filter((item) => !item.archived && item.status !== 'done' && item.kind !== 'epic' && item.kind !== 'theme');
   // Work already in progress is past refinement: the top and what to groom next are the items not started.
   const waiting = open.filter((item) => item.status !== 'in-progress');

@@ -134,4 +134,16 @@ describe('backlog health', () => {
     expect(health.withoutEstimate.map((item) => item.title)).toEqual(['F (being built)', 'B']);
     expect(health.open).toBe(5);
   });
+
+  it('counts an open question against readiness as the row hint does, until it is resolved', () => {
+    const doc = new Y.Doc();
+    const id = addItem(doc, { title: 'Login with SSO', estimate: 3, priority: 'must', description: 'd', acceptanceCriteria: [{ text: 'works' }] });
+    const question = addComment(doc, { itemId: id, text: 'Which providers first?', author: { id: 'ana', name: 'Ana' }, question: true });
+    const health = () => backlogHealth(orderedItems(doc), { definition: definitionOfReady(doc), frameworks: [], top: 10, now: NOW, openQuestions: openQuestions(doc) });
+    expect(health().topReady).toBe(0);
+    expect(health().groomNext.map(({ item, gaps }) => [item.title, gaps])).toEqual([['Login with SSO', ['open-questions']]]);
+    resolveThread(doc, question, { id: 'bo', name: 'Bo' }, true);
+    expect(health().topReady).toBe(1);
+    expect(health().groomNext).toEqual([]);
+  });
 });
