@@ -47,7 +47,7 @@ export interface EstimatorOptions {
    * neighbours alone.
    */
   prior?: number;
-  /** Below this many estimated items, only the median is offered (no backtest). */
+  /** Below this many estimated items, only the median is offered (no backtest); a backtest needs at least 2, whatever this says. */
   minHistory?: number;
   /** At most this many of the latest items are replayed by the backtest (what keeps it affordable on a long history). */
   backtestItems?: number;
@@ -260,7 +260,8 @@ export function createEstimator(history: EstimateHistoryItem[], options?: Estima
     index.similar(item, k, exclude ? { exclude } : undefined).map(({ id, score }) => ({ id, estimate: estimates.get(id)!, score }));
 
   // Replay the latest items in order: each predicted from the items before it, then added.
-  const start = items.length < settings.minHistory ? items.length : Math.max(items.length - settings.backtestItems, Math.floor(items.length / 2));
+  // The first item has none before it, so a backtest needs two items whatever minHistory says.
+  const start = items.length < Math.max(settings.minHistory, 2) ? items.length : Math.max(items.length - settings.backtestItems, Math.floor(items.length / 2));
   let similarError = 0;
   let medianError = 0;
   for (const [position, item] of items.entries()) {

@@ -99,6 +99,18 @@ describe('estimate suggestions', () => {
     expect(createEstimator(telling(50)).suggest({ title: 'database schema migration' }).basis).toBe('similar');
   });
 
+  it('backtests with any minHistory, from the second item on (the first has nothing before it)', () => {
+    const one = [{ id: 'a', title: 'x', estimate: 3 }];
+    for (const minHistory of [0, 1]) {
+      const estimator = createEstimator(one, { minHistory });
+      expect(estimator.backtest).toBeNull();
+      expect(estimator.suggest({ title: 'x' })).toMatchObject({ basis: 'median', value: 3 });
+    }
+    expect(createEstimator([], { minHistory: 0 }).suggest({ title: 'x' }).basis).toBe('none');
+    const two = [...one, { id: 'b', title: 'x', estimate: 5 }];
+    expect(createEstimator(two, { minHistory: 0 }).backtest).toEqual({ items: 1, similarMae: 2, medianMae: 2 });
+  });
+
   it('snaps the median to the deck', () => {
     const history = [6, 6, 6, 7, 7].map((estimate, index) => ({ id: `m${index}`, title: `item ${index}`, estimate }));
     // The board's default deck is 0, 1, 2, 3, 5, 8, 13, 21: a median of 6 is shown as 5.
