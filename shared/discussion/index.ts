@@ -17,4 +17,4 @@ export {
   type Person,
   type Thread,
 } from './comments.js';
-export { HISTORY_ORIGIN, HISTORY_ROOT, historyMap, itemHistory, recentActivity, recordHistory, type HistoryEntry } from './history.js';
+export { HISTORY_ORIGIN, HISTORY_ROOT, estimateEntries, historyMap, itemHistory, recentActivity, recordHistory, type HistoryEntry } from './history.js';

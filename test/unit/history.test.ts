@@ -6,9 +6,11 @@ import {
   castVote,
   editText,
   generateRoundKeys,
+  historyMap,
   itemHistory,
   moveItem,
   openRound,
+  orderedItems,
   readRound,
   recentActivity,
   recordHistory,
@@ -81,6 +83,53 @@ describe('history', () => {
     expect(itemHistory(doc, id).filter((entry) => entry.field === 'title').map(({ from, to }) => [from, to])).toEqual([
       ['Log', 'Login with SSO'],
       ['Login with SSO', 'SSO: Login with SSO'],
+    ]);
+  });
+
+  it('groups edits of acceptance criteria per person and minute too, not one entry per keystroke', () => {
+    const doc = new Y.Doc();
+    const time = clock();
+    recordHistory(doc, () => ana, time.now);
+    const id = addItem(doc, { title: 'Login', acceptanceCriteria: [{ text: 'Google works' }, { text: '' }] });
+    const criterion = orderedItems(doc)[0]!.acceptanceCriteria[1]!.id;
+    let text = '';
+    for (const letter of 'GitHub works') {
+      editText(doc, { item: id, criterion }, (text += letter));
+      time.advance(1_000);
+    }
+    const entries = itemHistory(doc, id).filter((entry) => entry.field === 'acceptanceCriteria');
+    expect(entries.map(({ from, to }) => [from, to])).toEqual([[['Google works', ''], ['Google works', 'GitHub works']]]);
+  });
+
+  it('keeps both people’s first entries on an item written before history, edited offline by both', () => {
+    const base = new Y.Doc();
+    const id = addItem(base, { title: 'Login page' });
+    const [a, b] = [new Y.Doc(), new Y.Doc()];
+    for (const doc of [a, b]) Y.applyUpdate(doc, Y.encodeStateAsUpdate(base));
+    recordHistory(a, () => ana);
+    recordHistory(b, () => bo);
+    updateItem(a, id, { estimate: 5 });
+    updateItem(b, id, { status: 'ready' });
+    Y.applyUpdate(a, Y.encodeStateAsUpdate(b));
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    for (const doc of [a, b]) expect(itemHistory(doc, id).map((entry) => `${entry.by}:${entry.field}`).sort()).toEqual(['Ana:estimate', 'Bo:status']);
+  });
+
+  it('still reads the history of boards written with one array per item', () => {
+    const doc = new Y.Doc();
+    const id = addItem(doc, { title: 'Login', estimate: 3 });
+    const legacy = new Y.Array<HistoryEntry>();
+    historyMap(doc).set(id, legacy as never);
+    legacy.push([{ at: 1, by: 'Ana', byId: 'ana-id', field: 'estimate', from: null, to: 3 }]);
+    recordHistory(doc, () => bo);
+    updateItem(doc, id, { estimate: 5 });
+    expect(pick(itemHistory(doc, id))).toEqual([
+      { field: 'estimate', by: 'Ana', from: null, to: 3 },
+      { field: 'estimate', by: 'Bo', from: 3, to: 5 },
+    ]);
+    expect(recentActivity(doc).map((entry) => [entry.itemId, entry.by])).toEqual([
+      [id, 'Bo'],
+      [id, 'Ana'],
     ]);
   });
 

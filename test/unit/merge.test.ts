@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addComment, addItem, itemHistory, itemThreads, mergeDuplicate, orderedItems, recordHistory, updateItem } from '../../shared/index.js';
+import { addComment, addDependency, addItem, commentsMap, historyMap, itemHistory, itemsMap, itemThreads, mergeDuplicate, orderedItems, recordHistory, updateItem } from '../../shared/index.js';
 import { expectRejected } from '../helpers/model.js';
 
 const ana = { id: 'ana-id', name: 'Ana' };
@@ -30,6 +30,27 @@ describe('merging a duplicate', () => {
     expect(history.at(-1)).toMatchObject({ field: 'merged', from: 'SSO login', by: 'Ana' });
   });
 
+  it("is undone in one step without taking the kept item's later history with it", () => {
+    const doc = new Y.Doc();
+    const keep = addItem(doc, { title: 'Export CSV' });
+    const undo = new Y.UndoManager([itemsMap(doc), commentsMap(doc), historyMap(doc)]);
+    recordHistory(doc, () => ana);
+    const step = (change: () => void) => {
+      undo.stopCapturing();
+      change();
+      undo.stopCapturing();
+    };
+    let dup = '';
+    step(() => (dup = addItem(doc, { title: 'CSV export' })));
+    step(() => updateItem(doc, dup, { estimate: 3 }));
+    step(() => mergeDuplicate(doc, keep, dup));
+    step(() => updateItem(doc, keep, { status: 'ready' }));
+    undo.undo(); // the status
+    undo.undo(); // the merge
+    expect(itemHistory(doc, keep).map((entry) => entry.field)).toEqual(['estimate', 'merged', 'status', 'status', 'estimate']);
+    expect(itemHistory(doc, keep).filter((entry) => entry.mergedFrom !== undefined)).toEqual([]);
+  });
+
   it('keeps the kept estimate when it has one', () => {
     const doc = new Y.Doc();
     const keep = addItem(doc, { title: 'A', estimate: 8 });
@@ -46,5 +67,27 @@ describe('merging a duplicate', () => {
     expectRejected(doc, () => mergeDuplicate(doc, keep, 'nope'), /unknown duplicate id "nope"/);
     mergeDuplicate(doc, keep, dup);
     expectRejected(doc, () => mergeDuplicate(doc, keep, dup), /already merged into/);
+    // The other way round would archive both.
+    expectRejected(doc, () => mergeDuplicate(doc, dup, keep), /the kept item was itself merged into/);
+    const other = addItem(doc, { title: 'C' });
+    updateItem(doc, other, { archived: true });
+    expectRejected(doc, () => mergeDuplicate(doc, other, keep), /the kept item is archived/);
+  });
+
+  it("takes the duplicate's children and dependents along, without making loops", () => {
+    const doc = new Y.Doc();
+    const keep = addItem(doc, { title: 'Checkout' });
+    const dup = addItem(doc, { title: 'Check-out flow' });
+    const child = addItem(doc, { title: 'Pay by card', parent: dup });
+    const waiting = addItem(doc, { title: 'Receipts' });
+    const before = addItem(doc, { title: 'Payment provider contract' });
+    addDependency(doc, waiting, dup);
+    addDependency(doc, dup, before);
+    addDependency(doc, keep, waiting);
+    mergeDuplicate(doc, keep, dup);
+    expect(find(doc, child).parent).toBe(keep);
+    // Receipts waited for the duplicate; waiting for the kept item would close a loop (the kept item waits for Receipts): dropped.
+    expect(find(doc, waiting).dependsOn).toEqual([]);
+    expect(find(doc, keep).dependsOn.sort()).toEqual([waiting, before].sort());
   });
 });
