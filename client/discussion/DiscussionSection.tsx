@@ -22,7 +22,7 @@ export function DiscussionSection({ session, itemId, peers }: { session: BoardSe
   }, [peers]);
   const mentionsMe = threads.some((thread) => [thread.root, ...thread.replies].some((comment) => comment.mentions.some((mention) => mention.id === me.id && !mention.seen)));
   useEffect(() => {
-    if (mentionsMe && !session.readOnly) session.act(() => markMentionsSeen(session.doc, itemId, me.id));
+    if (mentionsMe) session.note(() => markMentionsSeen(session.doc, itemId, me.id));
   }, [mentionsMe, session, itemId, me.id]);
   const now = Date.now();
   const open = threads.filter((thread) => thread.root.question && !thread.root.resolved).length;

@@ -28,11 +28,13 @@ interface EstimateHintProps {
 export function EstimateHint({ session, itemId, items, cards }: EstimateHintProps) {
   const refinement = useRefinement();
   const text = useItemText(session.doc, itemId);
-  const estimated = items.filter((item) => typeof item.estimate === 'number').length;
+  const estimates = items.filter((item) => !item.archived && typeof item.estimate === 'number').map((item) => item.estimate);
+  const estimated = estimates.length;
   const deck = pointsOf(cards ?? deckCards(readSession(session.doc)?.deck ?? DEFAULT_DECK));
   const { value: suggestion } = useAsk(
     refinement && deck.length > 1 ? () => refinement.suggest({ id: itemId, ...text }, deck) : null,
-    `${itemId}\u0000${text.title}\u0000${text.description}\u0000${estimated}\u0000${deck.join(' ')}`,
+    // Any estimate changing changes the history the suggestion rests on.
+    `${itemId}\u0000${text.title}\u0000${text.description}\u0000${estimates.join(' ')}\u0000${deck.join(' ')}`,
   );
   // A deck without numbers (T-shirt sizes) has nothing to snap points to.
   if (refinement === null || deck.length <= 1 || suggestion === undefined || suggestion.value === null) return null;
@@ -41,7 +43,9 @@ export function EstimateHint({ session, itemId, items, cards }: EstimateHintProp
   const why =
     suggestion.basis === 'similar'
       ? `the median of the most similar estimated items${test ? `: on this board's last ${test.items} estimates it erred by ${round(test.similarMae)} points on average, the board's median by ${round(test.medianMae)}` : ''}`
-      : test
+      : test && test.similarMae < test.medianMae
+        ? "the board's median estimate: no estimated item shares a word with this one"
+        : test
         ? `the board's median estimate: on its last ${test.items} estimates, similar items erred by ${round(test.similarMae)} points on average and the median by ${round(test.medianMae)}, so similarity does not help here yet`
         : `the board's median estimate: with ${estimated} estimated items there is too little history to test suggestions from similar items`;
   return (

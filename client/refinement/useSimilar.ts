@@ -19,6 +19,8 @@ export interface SimilarQuery {
 export function useSimilar({ title, description = '', k, exclude = [], minCoverage = 0 }: SimilarQuery): { available: boolean; hits: SimilarHit[] | undefined; error: string | null } {
   const refinement = useRefinement();
   const asking = refinement !== null && title.trim() !== '';
-  const { value, error } = useAsk(asking ? () => refinement.similar({ title, description }, k, exclude) : null, [title, description, k, ...exclude].join('\u0000'));
-  return { available: refinement !== null, hits: asking ? value?.filter((hit) => hit.coverage >= minCoverage) : [], error };
+  // Filtering by coverage after the top k would drop a full match ranked just below k short partial ones: ask for more.
+  const asked = minCoverage > 0 ? Math.max(30, k * 10) : k;
+  const { value, error } = useAsk(asking ? () => refinement.similar({ title, description }, asked, exclude) : null, [title, description, asked, ...exclude].join('\u0000'));
+  return { available: refinement !== null, hits: asking ? value?.filter((hit) => hit.coverage >= minCoverage).slice(0, k) : [], error };
 }

@@ -34,6 +34,9 @@ function syncUrl(): string {
   return `${scheme}://${window.location.host}/sync`;
 }
 
+/** The origin of notes the app writes for the person (see `note`): the undo manager does not track it. */
+const NOT_AN_EDIT = Symbol('not an edit');
+
 export class BoardSession {
   readonly doc = new Y.Doc();
   readonly local: IndexeddbPersistence;
@@ -160,6 +163,21 @@ export class BoardSession {
     const failed = this.remote.wsUnsuccessfulReconnects > 0;
     this.setConnection({ status: this.everSynced ? 'reconnecting' : failed ? 'offline' : 'connecting', pending });
   };
+
+  /**
+   * Writes a note the app makes on the person's behalf, not an edit of
+   * theirs (a mention marked seen on opening the item): it is no undo step.
+   * Otherwise undo would take the mark back, opening the item would set it
+   * again, and Ctrl+Z would never get past it.
+   */
+  note(change: () => void): void {
+    if (this.readOnly) return;
+    try {
+      this.doc.transact(change, NOT_AN_EDIT);
+    } catch (error) {
+      this.refuse(error instanceof Error ? error.message : String(error));
+    }
+  }
 
   /**
    * Runs one change the person asked for (an add, a move, a field set) as an

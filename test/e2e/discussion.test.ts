@@ -34,8 +34,13 @@ describe('discussion and history', () => {
     await expect.poll(() => ana.getByTestId('connection').getAttribute('data-status')).toBe('offline');
     await expect.poll(() => row(bo, 'Login with SSO').locator('.row-mention').count()).toBe(1);
     await bo.screenshot({ path: `${SHOTS}discussion-mention-1440.png` });
+    await addItems(bo, ['A note Bo takes back']);
     await row(bo, 'Login with SSO').click();
     await expect.poll(() => row(bo, 'Login with SSO').locator('.row-mention').count()).toBe(0);
+    // Opening the item marked the mention seen; that is no undo step of Bo's: Ctrl+Z takes back his note.
+    await bo.locator('body').press('Control+z');
+    await expect.poll(() => row(bo, 'A note Bo takes back').count()).toBe(0);
+    expect(await row(bo, 'Login with SSO').locator('.row-mention').count()).toBe(0);
     const thread = panelOf(bo).locator('.thread').first();
     await expect.poll(() => thread.locator('.comment-text').first().textContent()).toBe('Which providers first? @Bo');
     expect(await thread.locator('.comment-text .mention').allTextContents()).toEqual(['@Bo']);
