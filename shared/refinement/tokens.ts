@@ -36,6 +36,9 @@ const MAX_STEMS = 200_000;
 
 const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
+/** Chinese and Japanese punctuation (、。「」，：！ and so on): wink-nlp splits at spaces, which these scripts do not write. */
+const CJK_PUNCTUATION = /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]/g;
+
 /** Exception and error class names, the only words kept from a code block or stack trace. */
 const THROWABLE = /\b\w+(?:Exception|Error)\b/g;
 const throwables = (code: string) => `\n${(code.match(THROWABLE) ?? []).join(' ')}\n`;
@@ -67,6 +70,7 @@ export function retrievalText(text: string): string {
     .replace(/\[~[^\]]*\]/g, ' ')
     .replace(/\[([^|\]\n]*)\|[^\]\n]*\]/g, '$1')
     .replace(/\b(?:https?|ftp|file):\/\/[^\s\]|)>"']+/g, ' ')
+    .replace(CJK_PUNCTUATION, ' ')
     .replace(/\b[A-Za-z]*[a-z][A-Z][A-Za-z]*|\b[A-Z]{2,}[a-z][A-Za-z]*/g, (word) => `${word} ${word.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')}`);
 }
 
@@ -81,11 +85,15 @@ export interface RetrievalWord {
  * the lower-cased Porter stem ("Crashes" → "crash"), or, for a word with a
  * digit ("s3a", "jdk11", "CVE-2021-44228"), the lower-cased word itself
  * (stemming mangles those); a number ("3.3.4", "8020") as it is written.
- * Stop words, punctuation, URLs and e-mail addresses are left out. `word` is
- * the surface form, for highlighting.
+ * A word in a script the English model does not know (Cyrillic, Greek, Chinese:
+ * wink-nlp types it 'unk') is its lower-cased self, as the stemmer and stop
+ * words are English; Chinese and Japanese, written without spaces, give one
+ * word per run of characters between punctuation. Stop words, punctuation,
+ * URLs and e-mail addresses are left out. `word` is the surface form, for
+ * highlighting.
  */
 export function retrievalWords(text: string): RetrievalWord[] {
-  if (!/[A-Za-z0-9]/.test(text)) return [];
+  if (!/[\p{L}\p{N}]/u.test(text)) return [];
   const wink = nlp();
   const its = wink.its;
   const tokens = wink.readDoc(retrievalText(text)).tokens();
@@ -102,8 +110,8 @@ export function retrievalWords(text: string): RetrievalWord[] {
       out.push({ word: value, term: normal });
       continue;
     }
-    if (type !== 'word' || stops[i] || !/[a-z0-9]/.test(normal)) continue;
-    if (/\d/.test(normal)) {
+    if ((type !== 'word' && type !== 'unk') || stops[i] || !/[\p{L}\d]/u.test(normal)) continue;
+    if (type === 'unk' || /\d/.test(normal)) {
       out.push({ word: value, term: normal });
       continue;
     }

@@ -38,6 +38,18 @@ describe('retrieval terms', () => {
       { word: 'crashing', term: 'crash' },
     ]);
   });
+
+  it('keep words in any script, lower-cased and whole (the stemmer is English)', () => {
+    expect(retrievalWords('Ошибка ВХОДА')).toEqual([
+      { word: 'Ошибка', term: 'ошибка' },
+      { word: 'ВХОДА', term: 'входа' },
+    ]);
+    expect(retrievalTerms('Σφάλμα σύνδεσης')).toEqual(['σφάλμα', 'σύνδεσης']);
+    // Chinese and Japanese write no spaces: a run of characters is one word, cut at their punctuation
+    expect(retrievalTerms('登录失败，请重试。')).toEqual(['登录失败', '请重试']);
+    expect(retrievalTerms('ログイン エラー')).toEqual(['ログイン', 'エラー']);
+    expect(retrievalTerms('Größe crashes')).toEqual(['größe', 'crash']);
+  });
 });
 
 describe('createSimilarityIndex', () => {
@@ -59,6 +71,15 @@ describe('createSimilarityIndex', () => {
     const index = board();
     expect(index.similar({ title: 'the and of' }, 5)).toEqual([]);
     expect(index.similar({ title: 'zygomorphic' }, 5)).toEqual([]);
+  });
+
+  it('finds an exact duplicate written in Cyrillic, Greek, Chinese or Japanese', () => {
+    const index = board();
+    const titles = { ru: 'Ошибка входа', el: 'Σφάλμα σύνδεσης', zh: '登录失败，请重试', ja: 'ログイン エラー' };
+    for (const [id, title] of Object.entries(titles)) index.add({ id, title });
+    for (const [id, title] of Object.entries(titles)) expect(index.similar({ title }, 3).map((hit) => hit.id)).toEqual([id]);
+    expect(index.similar({ title: 'ОШИБКА ВХОДА' }, 3).map((hit) => hit.id)).toEqual(['ru']);
+    expect(index.similar({ title: '登录失败' }, 3).map((hit) => hit.id)).toEqual(['zh']);
   });
 
   it('weighs the title more than the description', () => {
