@@ -126,7 +126,8 @@ export class Connection implements Peer, Buffered, HandshakePeer {
           break;
         case 'sync-step-2':
           this.room.receiveUpdate(this, message.update);
-          this.handshake.step2Committed();
+          if (!this.room.hasUncommitted) this.handshake.step2Committed();
+          else this.room.whenCommitted().then(() => this.handshake.step2Committed(), () => {});
           break;
         case 'update':
           this.room.receiveUpdate(this, message.update);

@@ -43,6 +43,23 @@ export class Metrics {
     help: 'Stored updates that could not be read, moved aside so that their boards load',
     registers: [this.registry],
   });
+  // Cluster mode (DATABASE_URL, docs/scale-out.md); zero on a relay of its own.
+  readonly fencedWrites = new Counter({ name: 'relay_fenced_writes_total', help: 'Writes refused because another relay had claimed the board (its clients were sent to resync)', registers: [this.registry] });
+  readonly boardsOwned = new Gauge({ name: 'relay_boards_owned', help: 'Boards this relay owns (commits and fans out) in cluster mode', registers: [this.registry] });
+  readonly ownershipClaims = new Counter({
+    name: 'relay_ownership_claims_total',
+    help: 'Boards this relay claimed: new (no owner), stale (owner missed its heartbeats), unreachable (owner refused the link), own (claimed again)',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+  readonly forwardedMessages = new Counter({
+    name: 'relay_forwarded_messages_total',
+    help: 'Client messages forwarded over relay-to-relay links: to-owner (from clients here), from-owner (to clients here)',
+    labelNames: ['direction'] as const,
+    registers: [this.registry],
+  });
+  readonly clusterLinks = new Gauge({ name: 'relay_cluster_links', help: 'Open links to other relays', registers: [this.registry] });
+  readonly databaseUp = new Gauge({ name: 'relay_database_up', help: '1 while the relay reaches PostgreSQL (its last heartbeat succeeded), else 0', registers: [this.registry] });
   readonly evictions = new Counter({ name: 'relay_evictions_total', help: 'Boards unloaded to stay under MAX_LOADED_BOARDS', registers: [this.registry] });
   readonly limitCloses = new Counter({
     name: 'relay_limit_closes_total',

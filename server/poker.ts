@@ -33,12 +33,12 @@ const hash = (secret: string) => createHash('sha256').update(secret).digest('bas
 export function createPokerApi(rooms: Rooms, store: BoardStore, authSecret: string | null) {
 
   /** Runs `use` on the board's loaded room, and lets the room unload afterwards if nobody is connected. */
-  async function withRoom<T>(board: string, use: (room: Room) => T): Promise<T> {
+  async function withRoom<T>(board: string, use: (room: Room) => Promise<T>): Promise<T> {
     const room = rooms.open(board);
     try {
       await room.loaded;
       if (room.state !== 'ready') throw new HttpError(503, 'the board could not be loaded');
-      return use(room);
+      return await use(room);
     } finally {
       rooms.releaseIfIdle(room);
     }
@@ -51,24 +51,30 @@ export function createPokerApi(rooms: Rooms, store: BoardStore, authSecret: stri
     const keys = await generateRoundKeys();
     const roundId = newId();
     const secret = randomId(32);
-    return withRoom(board, (room) => {
-      const session = readSession(room.doc);
-      if (session === null || session.endedAt !== null) throw new HttpError(409, 'no grooming session is running on this board');
-      // A value round uses the relative scale whatever deck the session estimates effort with.
-      const deck = target === 'estimate' ? deckCards(session.deck) : valueDeck();
+    return withRoom(board, async (room) => {
+      const running = () => {
+        const session = readSession(room.doc);
+        if (session === null || session.endedAt !== null) throw new HttpError(409, 'no grooming session is running on this board');
+        return session;
+      };
+      running();
       // The key is committed before the round exists anywhere else.
-      store.saveRoundKey(board, roundId, { privateKey: JSON.stringify(keys.privateKey), secretHash: hash(secret) });
+      await store.saveRoundKey(board, roundId, { privateKey: JSON.stringify(keys.privateKey), secretHash: hash(secret) });
+      // A value round uses the relative scale whatever deck the session estimates effort with (read after the wait).
+      const deck = target === 'estimate' ? deckCards(running().deck) : valueDeck();
+      let committed: Promise<void>;
       try {
-        room.changeAsRelay((doc) => openRound(doc, { roundId, itemId, publicKey: keys.publicKey, deck, now: Date.now(), target: target as RoundTarget }));
+        committed = room.changeAsRelay((doc) => openRound(doc, { roundId, itemId, publicKey: keys.publicKey, deck, now: Date.now(), target: target as RoundTarget }));
       } catch (error) {
         throw new HttpError(409, (error as Error).message);
       }
+      await committed;
       return { roundId, secret };
     });
   }
 
   async function reveal(board: string, roundId: string, request: IncomingMessage): Promise<void> {
-    const key = store.roundKey(board, roundId);
+    const key = await store.roundKey(board, roundId);
     if (key === null) throw new HttpError(404, 'unknown round');
     if (authSecret === null) {
       const given = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';

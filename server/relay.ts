@@ -195,8 +195,8 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
       clearInterval(sweepTimer);
       const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const connection of [...connections]) connection.close(CloseCode.restart, 'server restarting');
-      rooms.closeAll();
-      store.close();
+      await rooms.closeAll();
+      await store.close();
       server.closeAllConnections();
       await serverClosed;
     })();

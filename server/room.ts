@@ -5,14 +5,22 @@
  * `ready` (updates are validated, applied, stored, then forwarded) ->
  * `closed` (saved and dropped from memory by the registry). A storage error
  * makes the room `failed`: its peers are disconnected so that they
- * reconnect, reload from storage and resend what they still hold.
+ * reconnect, reload from storage and resend what they still hold. So does a
+ * fenced write (another relay owns the board now: docs/scale-out.md).
+ *
+ * Committing: with a store that commits at once (SQLite), each update is
+ * stored and forwarded before the next is applied. With a batched store
+ * (PostgreSQL), the updates applied in one event-loop turn are committed
+ * in one call, one call at a time, and forwarded once it succeeds; until
+ * then nothing derived from them leaves the room: answers to sync requests
+ * wait for `whenCommitted`.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { CloseCode, ProtocolError, encodeAwareness, encodeUpdate, filterAwareness } from './protocol.js';
 import type { AccessRole } from './access.js';
-import type { BoardStore } from './storage.js';
+import { FencedError, type BoardStore } from './board-store.js';
 import type { Logger } from './log.js';
 import type { Metrics } from './metrics.js';
 import { checkUpdate } from './update-policy.js';
@@ -74,6 +82,12 @@ export class Room {
   private readonly facilitatorClients = new Set<number>();
   private appendsSinceCompaction = 0;
   private compactionScheduled = false;
+  /** Batched store: updates applied and not yet handed to the store, with who sent each. */
+  private uncommitted: { update: Uint8Array; origin: unknown }[] = [];
+  /** Batched store: the write (or compaction) in progress; one at a time keeps the board's rows in order. */
+  private writing: Promise<void> | null = null;
+  private commitScheduled = false;
+  private readonly committedWaiters: { resolve: () => void; reject: (error: Error) => void }[] = [];
   state: RoomState = 'loading';
   /** Settles when loading ends, either way; check `state` afterwards. */
   readonly loaded: Promise<void>;
@@ -258,10 +272,22 @@ export class Room {
    * It takes the same path as a client's update: stored, then sent to
    * every client of the board.
    */
-  changeAsRelay(change: (doc: Y.Doc) => void): void {
+  changeAsRelay(change: (doc: Y.Doc) => void): Promise<void> {
     if (this.state !== 'ready') throw new Error(`board ${this.name} is not loaded`);
     this.doc.transact(() => change(this.doc), RELAY_ORIGIN);
     if (this.state !== 'ready') throw new Error(`board ${this.name} could not store the change`);
+    return this.whenCommitted();
+  }
+
+  /** Whether updates were applied that are not committed yet (a batched store). */
+  get hasUncommitted(): boolean {
+    return this.uncommitted.length > 0 || this.writing !== null;
+  }
+
+  /** Settles once every update applied so far is committed; rejects if the room fails first. */
+  whenCommitted(): Promise<void> {
+    if (!this.hasUncommitted) return this.state === 'failed' ? Promise.reject(new Error(`board ${this.name} failed`)) : Promise.resolve();
+    return new Promise((resolve, reject) => this.committedWaiters.push({ resolve, reject }));
   }
 
   /**
@@ -322,9 +348,10 @@ export class Room {
     this.encodedState = null;
     this.lastDiff = null;
     this.changedSinceLoad = true;
+    if (this.options.store.commits === 'batched') return this.queueCommit(update, origin);
     const started = performance.now();
     try {
-      this.options.store.append(this.name, update);
+      this.options.store.append(this.name, [update]);
       this.options.metrics.storageWriteSeconds.observe((performance.now() - started) / 1000);
     } catch (error) {
       this.options.metrics.storageErrors.inc();
@@ -335,9 +362,59 @@ export class Room {
     }
     this.appendsSinceCompaction++;
     if (this.appendsSinceCompaction >= this.options.compactEvery) this.scheduleCompaction();
+    this.forward(update, origin);
+  };
+
+  /** Sends a committed update to every peer but its sender. */
+  private forward(update: Uint8Array, origin: unknown): void {
     const frame = encodeUpdate(update);
     for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame);
-  };
+  }
+
+  /** Batched store: the update joins this event-loop turn's batch. */
+  private queueCommit(update: Uint8Array, origin: unknown): void {
+    this.uncommitted.push({ update, origin });
+    if (this.commitScheduled || this.writing !== null) return;
+    this.commitScheduled = true;
+    setImmediate(() => {
+      this.commitScheduled = false;
+      this.commitQueued();
+    });
+  }
+
+  /** Batched store: commits what is queued, forwards it, and goes on with what queued meanwhile. */
+  private commitQueued(): void {
+    if (this.writing !== null || this.state !== 'ready') return;
+    if (this.uncommitted.length === 0) return this.settleCommitted();
+    const batch = this.uncommitted;
+    this.uncommitted = [];
+    const started = performance.now();
+    this.writing = Promise.resolve()
+      .then(() => this.options.store.append(this.name, batch.map((queued) => queued.update)))
+      .then(
+        () => {
+          this.writing = null;
+          if (this.state !== 'ready') return;
+          this.options.metrics.storageWriteSeconds.observe((performance.now() - started) / 1000);
+          for (const { update, origin } of batch) this.forward(update, origin);
+          this.appendsSinceCompaction += batch.length;
+          if (this.appendsSinceCompaction >= this.options.compactEvery) this.scheduleCompaction();
+          this.commitQueued();
+        },
+        (error: unknown) => {
+          this.writing = null;
+          this.options.metrics.storageErrors.inc();
+          // Not committed, so not forwarded: nobody has seen these updates. Their senders still hold them.
+          this.fail('append', error);
+        },
+      );
+  }
+
+  /** Nothing is waiting to be committed: the answers that waited for it can go. */
+  private settleCommitted(): void {
+    if (this.hasUncommitted) return;
+    for (const waiter of this.committedWaiters.splice(0)) waiter.resolve();
+  }
 
   private readonly onAwarenessUpdate = (
     change: { added: number[]; updated: number[]; removed: number[] },
@@ -365,9 +442,14 @@ export class Room {
     });
   }
 
-  /** Rewrites storage as one merged state. Everything applied is already stored, so this may run any time. */
+  /**
+   * Rewrites storage as one merged state. With a store that commits at once,
+   * everything applied is already stored, so this may run any time; with a
+   * batched store it waits until nothing is being committed.
+   */
   compact(): void {
     if (this.appendsSinceCompaction === 0 || this.state !== 'ready') return;
+    if (this.options.store.commits === 'batched') return this.compactBatched();
     try {
       this.options.store.compact(this.name, (this.encodedState ??= Y.encodeStateAsUpdate(this.doc)));
       this.appendsSinceCompaction = 0;
@@ -377,20 +459,69 @@ export class Room {
     }
   }
 
+  private compactBatched(): void {
+    if (this.hasUncommitted) return; // tried again at the next threshold
+    const compacted = this.appendsSinceCompaction;
+    this.writing = Promise.resolve()
+      .then(() => this.options.store.compact(this.name, (this.encodedState ??= Y.encodeStateAsUpdate(this.doc))))
+      .then(
+        () => {
+          this.appendsSinceCompaction -= compacted;
+        },
+        (error: unknown) => {
+          if (error instanceof FencedError) return this.fail('compaction', error);
+          this.options.log.warn('compaction failed', { board: this.name, error: String(error) });
+        },
+      )
+      .finally(() => {
+        this.writing = null;
+        this.commitQueued();
+      });
+  }
+
   private fail(stage: string, error: unknown): void {
     if (this.state === 'failed' || this.state === 'closed') return;
-    this.options.log.error(`board ${stage} failed`, { board: this.name, error: String(error) });
+    const fenced = error instanceof FencedError;
+    if (fenced) {
+      this.options.metrics.fencedWrites.inc();
+      this.options.log.warn('another relay owns the board now; its clients resync there', { board: this.name, stage });
+    } else this.options.log.error(`board ${stage} failed`, { board: this.name, error: String(error) });
     this.state = 'failed';
-    for (const peer of [...this.peers.keys()]) peer.close(CloseCode.internal, 'storage error; reconnect to resync');
+    const reason = fenced ? 'the board moved to another relay; reconnect to resync' : 'storage error; reconnect to resync';
+    for (const peer of [...this.peers.keys()]) peer.close(fenced ? CloseCode.restart : CloseCode.internal, reason);
+    for (const waiter of this.committedWaiters.splice(0)) waiter.reject(new Error(`board ${this.name} failed: ${String(error)}`));
     this.options.onFailed(this);
   }
 
-  /** Saves (when anything changed since the last compaction) and releases memory. */
-  close(): void {
-    if (this.state === 'closed') return;
-    if (this.state === 'ready') this.compact();
+  /**
+   * Saves (when anything changed since the last compaction), gives the board
+   * up (a shared store) and releases memory. Settles once the store is done.
+   */
+  close(): Promise<void> {
+    if (this.state === 'closed') return Promise.resolve();
+    const wasReady = this.state === 'ready';
     this.state = 'closed';
     this.awareness.destroy();
-    this.doc.destroy();
+    const { store } = this.options;
+    if (store.commits === 'at-once') {
+      if (wasReady) this.saveAtOnce();
+      this.doc.destroy();
+      return Promise.resolve();
+    }
+    // What is being committed finishes first; what was applied and not yet handed over goes with the state.
+    return (this.writing ?? Promise.resolve())
+      .catch(() => {})
+      .then(() => store.release(this.name, wasReady && (this.appendsSinceCompaction > 0 || this.uncommitted.length > 0) ? Y.encodeStateAsUpdate(this.doc) : null))
+      .catch((error: unknown) => this.options.log.warn('saving the board on unload failed; its updates stay stored one by one', { board: this.name, error: String(error) }))
+      .finally(() => this.doc.destroy());
+  }
+
+  private saveAtOnce(): void {
+    if (this.appendsSinceCompaction === 0) return;
+    try {
+      this.options.store.release(this.name, (this.encodedState ??= Y.encodeStateAsUpdate(this.doc)));
+    } catch (error) {
+      this.options.log.warn('compaction failed', { board: this.name, error: String(error) });
+    }
   }
 }

@@ -3,9 +3,11 @@
  * first client of a board connects, and is saved and dropped when its last
  * client has been gone for `unloadDelayMs` (so that a client reconnecting,
  * or a whole team after a network blip, finds its board still loaded).
- * Everything here runs on one thread and storage writes are synchronous, so
- * a client that connects while a board unloads simply gets a fresh room that
- * loads what was just saved.
+ * Everything here runs on one thread. With SQLite, storage writes are
+ * synchronous, so a client that connects while a board unloads simply gets a
+ * fresh room that loads what was just saved; with PostgreSQL the fresh room
+ * claims the board first, which waits for the old room's last save
+ * (postgres-store.ts).
  *
  * At most `maxLoaded` boards are held. Opening one more unloads (after
  * saving) the least recently opened board nobody is connected to, or, when
@@ -45,7 +47,7 @@ export class Rooms {
     while (this.rooms.size >= this.options.maxLoaded && this.evictOne()) {
       // evicted one; check again
     }
-    room = new Room(name, { ...this.options, onFailed: (failed) => this.drop(failed) });
+    room = new Room(name, { ...this.options, onFailed: (failed) => void this.drop(failed) });
     this.rooms.set(name, room);
     this.options.metrics.boardsLoaded.set(this.rooms.size);
     return room;
@@ -59,7 +61,7 @@ export class Rooms {
     this.options.log.info('unloading a board to stay under MAX_LOADED_BOARDS', { board: victim.name, clients: victim.peerCount });
     this.options.metrics.evictions.inc();
     victim.closePeers(CloseCode.tryAgainLater, 'board unloaded: the relay is at its board limit; reconnect');
-    this.drop(victim);
+    void this.drop(victim);
     return true;
   }
 
@@ -70,11 +72,11 @@ export class Rooms {
       void room.loaded.then(() => this.releaseIfIdle(room));
       return;
     }
-    if (this.options.unloadDelayMs === 0 || room.state !== 'ready') return this.drop(room);
+    if (this.options.unloadDelayMs === 0 || room.state !== 'ready') return void this.drop(room);
     if (this.idle.has(room)) return;
     const timer = setTimeout(() => {
       this.idle.delete(room);
-      if (room.peerCount === 0) this.drop(room);
+      if (room.peerCount === 0) void this.drop(room);
     }, this.options.unloadDelayMs);
     timer.unref();
     this.idle.set(room, timer);
@@ -86,15 +88,16 @@ export class Rooms {
     this.idle.delete(room);
   }
 
-  private drop(room: Room): void {
+  /** Unloads the room; the promise settles once it is saved (at once with SQLite). */
+  private drop(room: Room): Promise<void> {
     this.keep(room);
     if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
     this.options.metrics.boardsLoaded.set(this.rooms.size);
-    room.close();
+    return room.close();
   }
 
   /** Saves and unloads every room (shutdown). */
-  closeAll(): void {
-    for (const room of [...this.rooms.values()]) this.drop(room);
+  closeAll(): Promise<void> {
+    return Promise.all([...this.rooms.values()].map((room) => this.drop(room))).then(() => {});
   }
 }

@@ -33,6 +33,9 @@ import { crc32 } from 'node:zlib';
 import { Checkpointer } from './checkpointer.js';
 import { Journal, type JournalRecord, type Recovered } from './journal.js';
 import { lockDataDir } from './data-dir-lock.js';
+import type { BoardStore, RoundKey, StoredBoard, StoredUpdate } from './board-store.js';
+
+export type { BoardStore, RoundKey, StoredBoard, StoredUpdate } from './board-store.js';
 
 /** How long a journal record waits, at most, to be moved into SQLite. */
 const FLUSH_EVERY_MS = 50;
@@ -45,41 +48,6 @@ const RECORD_OVERHEAD_BYTES = 128;
 /** Where the journal's unreadable bytes are kept (quarantine table). */
 const JOURNAL_BOARD = '(journal)';
 
-export interface StoredUpdate {
-  seq: number;
-  data: Uint8Array;
-  /** The bytes match the checksum written with them; false for rows older than checksums. */
-  verified: boolean;
-}
-
-export interface StoredBoard {
-  /** The board's readable updates, oldest first; empty for a board never written. */
-  updates: StoredUpdate[];
-  /** Rows that failed their checksum and were moved to quarantine while loading. */
-  quarantined: { seq: number; reason: string }[];
-}
-
-/** A poker round's private key, kept by the relay until the reveal (docs/poker.md). */
-export interface RoundKey {
-  privateKey: string;
-  /** SHA-256 of the facilitator's reveal secret, base64. */
-  secretHash: string;
-}
-
-/** What the relay needs from storage. Loading may be slow; writes are durable when they return. */
-export interface BoardStore {
-  load(board: string): Promise<StoredBoard>;
-  saveRoundKey(board: string, round: string, key: RoundKey): void;
-  roundKey(board: string, round: string): RoundKey | null;
-  /** Makes one update durable. Throws if it cannot. */
-  append(board: string, update: Uint8Array): void;
-  /** Replaces every row of the board by `state`, which must include every update appended to it. */
-  compact(board: string, state: Uint8Array): void;
-  /** Moves a stored row that cannot be read out of the board, keeping its bytes for inspection. */
-  quarantine(board: string, seq: number, reason: string): void;
-  close(): void;
-}
-
 export type SyncMode = 'normal' | 'full';
 
 /** A failure of work storage does on its own time (moving the journal, checkpoints); appends are refused if it persists. */
@@ -89,6 +57,7 @@ export type BackgroundError = (what: 'flush' | 'checkpoint' | 'journal-recovery'
 const MAX_PAGES = 4294967294;
 
 export class SqliteBoardStore implements BoardStore {
+  readonly commits = 'at-once';
   private readonly db: Database.Database;
   private readonly checkpointer: Checkpointer;
   /** Made once: better-sqlite3 builds a transaction function's wrappers each time one is created. */
@@ -238,7 +207,11 @@ export class SqliteBoardStore implements BoardStore {
     this.db.pragma(`max_page_count = ${this.limitPages ?? MAX_PAGES}`);
   }
 
-  append(board: string, update: Uint8Array): void {
+  append(board: string, updates: readonly Uint8Array[]): void {
+    for (const update of updates) this.appendOne(board, update);
+  }
+
+  private appendOne(board: string, update: Uint8Array): void {
     const bytes = recordBytes(board, update);
     if (this.unflushedBytes + bytes > MAX_UNFLUSHED_BYTES || this.journal.bytes + bytes > MAX_UNFLUSHED_BYTES) {
       throw new Error(`storage is not keeping up: ${this.unflushedBytes} journaled bytes could not be moved into the database`);
@@ -327,6 +300,11 @@ export class SqliteBoardStore implements BoardStore {
       this.unflushed = kept;
       this.unflushedBytes = kept.reduce((sum, record) => sum + recordBytes(record.board, record.data), 0);
     }
+  }
+
+  /** One relay owns every board here: unloading is a compaction. */
+  release(board: string, state: Uint8Array | null): void {
+    if (state !== null) this.compact(board, state);
   }
 
   saveRoundKey(board: string, round: string, key: RoundKey): void {

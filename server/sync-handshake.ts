@@ -25,6 +25,11 @@
  * would otherwise bunch every answer together); a client whose only offline
  * edits are deletions is among them, since deleting does not move a state
  * vector: its deletions are committed just after it is told synced.
+ *
+ * With a batched store (PostgreSQL) the board may hold updates that are
+ * applied but not yet committed; every answer waits until they are
+ * (Room.whenCommitted), so that no client sees an update before it is
+ * durable.
  */
 import * as Y from 'yjs';
 import { clockOf } from '../shared/yjs-internals.js';
@@ -80,14 +85,17 @@ export class SyncHandshake {
   /** Once the client has joined the loaded room: what it missed after an early answer. */
   joined(): void {
     if (!this.answeredEarly) return;
-    const missed = this.room.changesSinceLoad();
-    if (missed !== null) this.peer.send(encodeUpdate(missed));
+    this.whenCommitted(() => {
+      const missed = this.room.changesSinceLoad();
+      if (missed !== null) this.peer.send(encodeUpdate(missed));
+    });
   }
 
   /** The client's sync step 1: answered now, or held until its own step 2 is committed. */
   step1(stateVector: Uint8Array): void {
     if (!this.clientStateCommitted && this.bringsNews(stateVector)) this.hold(stateVector);
-    else this.peer.send(encodeSyncStep2(diffAgainst(this.room, stateVector)));
+    else if (!this.room.hasUncommitted) this.peer.send(encodeSyncStep2(diffAgainst(this.room, stateVector)));
+    else this.whenCommitted(() => this.answer(stateVector));
   }
 
   /** The client's sync step 2 has been applied and committed (a storage failure closes the socket instead). */
@@ -124,11 +132,23 @@ export class SyncHandshake {
     const stateVector = this.heldStateVector;
     this.heldStateVector = null;
     if (stateVector === null || this.peer.closed) return;
+    this.whenCommitted(() => this.answer(stateVector));
+  }
+
+  /** Runs `send` once the room has committed everything it applied (at once when it has). */
+  private whenCommitted(send: () => void): void {
+    if (!this.room.hasUncommitted) return send();
+    // A failed room closes its peers itself.
+    this.room.whenCommitted().then(() => !this.peer.closed && send(), () => {});
+  }
+
+  /** Answers a sync step 1 that was checked when it arrived: a failure now is the relay's, not the client's. */
+  private answer(stateVector: Uint8Array): void {
+    if (this.peer.closed) return;
     try {
       this.peer.send(encodeSyncStep2(diffAgainst(this.room, stateVector)));
     } catch (error) {
-      // Checked when it arrived; a failure here is the relay's, not the client's.
-      this.peer.close(CloseCode.internal, `could not answer a held sync step 1: ${String(error)}`);
+      this.peer.close(CloseCode.internal, `could not answer a sync step 1: ${String(error)}`);
     }
   }
 }

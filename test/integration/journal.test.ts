@@ -84,10 +84,10 @@ describe('storage with a journal', () => {
   it('keeps every append across a crash before the journal was moved into SQLite', async () => {
     const dataDir = tempDataDir();
     const live = store(dataDir);
-    live.append('board', edit('one', '1'));
+    live.append('board', [edit('one', '1')]);
     live.flush();
-    live.append('board', edit('two', '2'));
-    live.append('other', edit('three', '3'));
+    live.append('board', [edit('two', '2')]);
+    live.append('other', [edit('three', '3')]);
     // What a restarting relay would find: 'two' and 'three' are in the journal only.
     const copy = crashCopy(dataDir);
     expect(readFileSync(join(copy, 'journal.log')).byteLength).toBeGreaterThan(0);
@@ -103,21 +103,21 @@ describe('storage with a journal', () => {
     const dataDir = tempDataDir();
     const live = new SqliteBoardStore(dataDir, 'full');
     open.push(live);
-    live.append('board', edit('one', '1'));
+    live.append('board', [edit('one', '1')]);
     const restarted = store(crashCopy(dataDir));
     expect(await keysOf(restarted, 'board')).toEqual(['one']);
   });
 
   it('loads what is journaled and not yet moved', async () => {
     const live = store(tempDataDir());
-    live.append('board', edit('one', '1'));
+    live.append('board', [edit('one', '1')]);
     expect(await keysOf(live, 'board')).toEqual(['one']);
   });
 
   it('quarantines an unreadable end of the journal, loudly, and keeps the records before it', async () => {
     const dataDir = tempDataDir();
     const live = store(dataDir);
-    live.append('board', edit('one', '1'));
+    live.append('board', [edit('one', '1')]);
     const copy = crashCopy(dataDir);
     appendFileSync(join(copy, 'journal.log'), Buffer.from([200, 0, 0, 0, 1, 2, 3, 4, 5]));
     const errors: [string, string][] = [];
@@ -137,7 +137,7 @@ describe('storage with a journal', () => {
     for (const key of ['one', 'two']) {
       const update = edit(key, key);
       Y.applyUpdate(doc, update);
-      live.append('board', update);
+      live.append('board', [update]);
     }
     live.compact('board', Y.encodeStateAsUpdate(doc));
     live.close();
@@ -149,10 +149,10 @@ describe('storage with a journal', () => {
   it('refuses, and journals nothing of, an update the size limit leaves no room for', async () => {
     const dataDir = tempDataDir();
     const live = store(dataDir);
-    live.append('board', edit('one', '1'));
+    live.append('board', [edit('one', '1')]);
     live.flush();
     live.setSizeLimit(0);
-    expect(() => live.append('board', edit('big', 'x'.repeat(100_000)))).toThrow(/MAX_STORAGE_BYTES/);
+    expect(() => live.append('board', [edit('big', 'x'.repeat(100_000))])).toThrow(/MAX_STORAGE_BYTES/);
     expect(readFileSync(join(dataDir, 'journal.log')).byteLength).toBe(0);
     expect(await keysOf(live, 'board')).toEqual(['one']);
   });
@@ -160,7 +160,7 @@ describe('storage with a journal', () => {
   it('stores what was journaled even when the size limit has since left no room, and empties the journal', async () => {
     const dataDir = tempDataDir();
     const live = store(dataDir);
-    for (let i = 0; i < 20; i++) live.append('board', edit(`key ${i}`, 'x'.repeat(5_000)));
+    for (let i = 0; i < 20; i++) live.append('board', [edit(`key ${i}`, 'x'.repeat(5_000))]);
     const copy = crashCopy(dataDir);
     const restarted = new SqliteBoardStore(copy, 'normal', 4096);
     open.push(restarted);
@@ -171,11 +171,11 @@ describe('storage with a journal', () => {
   it('records new updates where the next start can read them, after an unreadable end was set aside', async () => {
     const dataDir = tempDataDir();
     const first = store(dataDir);
-    first.append('board', edit('one', '1'));
+    first.append('board', [edit('one', '1')]);
     const copy = crashCopy(dataDir);
     appendFileSync(join(copy, 'journal.log'), Buffer.from([200, 0, 0, 0, 1, 2, 3]));
     const second = store(copy);
-    second.append('board', edit('two', '2'));
+    second.append('board', [edit('two', '2')]);
     const again = store(crashCopy(copy));
     expect(await keysOf(again, 'board')).toEqual(['one', 'two']);
   });

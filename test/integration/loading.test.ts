@@ -25,6 +25,7 @@ afterEach(async () => {
 });
 
 class SlowStore implements BoardStore {
+  readonly commits = 'at-once';
   loads = 0;
   constructor(
     private readonly inner: SqliteBoardStore,
@@ -35,8 +36,11 @@ class SlowStore implements BoardStore {
     await this.gate;
     return this.inner.load(board);
   }
-  append(board: string, update: Uint8Array) {
-    return this.inner.append(board, update);
+  append(board: string, updates: readonly Uint8Array[]) {
+    this.inner.append(board, updates);
+  }
+  release(board: string, state: Uint8Array | null) {
+    this.inner.release(board, state);
   }
   compact(board: string, state: Uint8Array) {
     this.inner.compact(board, state);
@@ -156,7 +160,7 @@ describe('a large board answered early', () => {
     const seeded = new SqliteBoardStore(dataDir);
     const seed = new Y.Doc();
     for (let i = 0; i < 400; i++) seed.getMap('items').set(`k${i}`, 'x'.repeat(1000));
-    seeded.append('early', Y.encodeStateAsUpdate(seed)); // one row of ~400 KB
+    seeded.append('early', [Y.encodeStateAsUpdate(seed)]); // one row of ~400 KB
     seeded.close();
 
     let release!: () => void;
