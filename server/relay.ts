@@ -16,6 +16,7 @@ import { WebSocketServer } from 'ws';
 import { AccessError, verifyInvite, type AccessRole } from './access.js';
 import { DEFAULTS } from './config.js';
 import { Connection, type ConnectionContext } from './connection.js';
+import { PeerSession, type SessionContext } from './peer-session.js';
 import { createHttpHandler } from './http.js';
 import { createAccessApi } from './invites.js';
 import { AddressCounter, DEFAULT_LIMITS, WorkBudgets, type Limits } from './limits.js';
@@ -107,7 +108,8 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   });
   const connections = new Set<Connection>();
   const perAddress = new AddressCounter(limits.connectionsPerAddress);
-  const context: ConnectionContext = { log, metrics, limits, maxMessageBytes, work: new WorkBudgets(limits) };
+  const context: ConnectionContext = { log, metrics, limits, maxMessageBytes };
+  const sessionContext: SessionContext = { log, metrics, limits, work: new WorkBudgets(limits) };
   const stats = () => ({ rooms: rooms.size, connections: connections.size });
   const authSecret = options.authSecret || null;
   const trustProxy = options.trustProxy ?? 'loopback';
@@ -157,11 +159,12 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     socket.once('close', () => perAddress.remove(address));
     sockets.handleUpgrade(request, socket, head, (ws) => {
       const room = rooms.open(board);
-      const connection = new Connection(ws, room, role, address, context, (closed) => {
+      const connection = new Connection(ws, board, role, address, context, (closed) => {
         connections.delete(closed);
         metrics.connections.set(connections.size);
         rooms.releaseIfIdle(room);
       });
+      connection.attach(new PeerSession(room, connection, address, sessionContext));
       connections.add(connection);
       metrics.connections.set(connections.size);
     });
