@@ -28,6 +28,34 @@ export interface Config {
   trustProxy: TrustProxy;
   /** HTTPS with this certificate and key (TLS_CERT_FILE, TLS_KEY_FILE). */
   tls: TlsFiles | undefined;
+  /** Cluster mode: boards in PostgreSQL shared by several relays (docs/scale-out.md); undefined: SQLite. */
+  cluster: ClusterConfig | undefined;
+}
+
+export interface ClusterConfig {
+  /** DATABASE_URL, postgres://… */
+  databaseUrl: string;
+  /** RELAY_URL: how the other relays reach this one (ws:// or wss://); default ws://HOST:PORT once listening. */
+  relayUrl: string | undefined;
+  /** CLUSTER_SECRET: what relay-to-relay links prove they hold. */
+  secret: string;
+  /** CLUSTER_HEARTBEAT_MS and CLUSTER_OWNER_TIMEOUT_MS. */
+  heartbeatMs: number;
+  ownerTimeoutMs: number;
+}
+
+function readCluster(env: NodeJS.ProcessEnv): ClusterConfig | undefined {
+  const databaseUrl = env.DATABASE_URL ?? '';
+  if (databaseUrl === '') return undefined;
+  if (!/^postgres(ql)?:\/\//.test(databaseUrl)) throw new Error('DATABASE_URL must be a postgres:// URL');
+  const secret = env.CLUSTER_SECRET ?? '';
+  if (secret.length < 32) throw new Error('with DATABASE_URL, CLUSTER_SECRET must be set, at least 32 characters, the same on every relay (for example: openssl rand -base64 32)');
+  const relayUrl = env.RELAY_URL || undefined;
+  if (relayUrl !== undefined && !/^wss?:\/\/[^/]+\/?$/.test(relayUrl)) throw new Error(`RELAY_URL must be ws://host:port or wss://host:port; got ${JSON.stringify(relayUrl)}`);
+  const heartbeatMs = integer(env, 'CLUSTER_HEARTBEAT_MS', 500, 50, 60_000);
+  const ownerTimeoutMs = integer(env, 'CLUSTER_OWNER_TIMEOUT_MS', 2000, 100, 10 * 60_000);
+  if (ownerTimeoutMs < 3 * heartbeatMs) throw new Error('CLUSTER_OWNER_TIMEOUT_MS must be at least three heartbeats (CLUSTER_HEARTBEAT_MS)');
+  return { databaseUrl, relayUrl, secret, heartbeatMs, ownerTimeoutMs };
 }
 
 function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
@@ -98,5 +126,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxStorageBytes: integer(env, 'MAX_STORAGE_BYTES', 0, 0, Number.MAX_SAFE_INTEGER),
     trustProxy: readTrustProxy(env),
     tls: readTlsFiles(env),
+    cluster: readCluster(env),
   };
 }

@@ -39,8 +39,8 @@ export interface PostgresStoreOptions {
   url: string;
   /** This relay's id in `relays` and `board_owners` (unique per process). */
   relayId: string;
-  /** How other relays reach this one (RELAY_URL). */
-  relayUrl: string;
+  /** How other relays reach this one (RELAY_URL); set by `register` when known only once listening. */
+  relayUrl?: string;
   /** An owner whose heartbeat is older than this has lost its boards to whoever claims them. */
   ownerTimeoutMs: number;
   /** Connections in the pool. */
@@ -108,7 +108,7 @@ export class PostgresBoardStore implements BoardStore {
         await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK]);
         await client.query(SCHEMA);
       });
-      await store.heartbeat();
+      if (options.relayUrl !== undefined) await store.heartbeat();
     } catch (error) {
       await pool.end().catch(() => {});
       throw new Error(`cannot use PostgreSQL at DATABASE_URL: ${(error as Error).message}`, { cause: error });
@@ -120,8 +120,20 @@ export class PostgresBoardStore implements BoardStore {
     return this.options.relayId;
   }
 
+  /** Joins the cluster at `url` (known once listening): other relays can now reach this one. */
+  async register(url: string): Promise<void> {
+    this.options.relayUrl = url;
+    await this.heartbeat();
+  }
+
+  /** How many boards this relay owns. */
+  get ownedCount(): number {
+    return this.epochs.size;
+  }
+
   /** Tells the other relays this one is alive (and where it is). */
   async heartbeat(): Promise<void> {
+    if (this.options.relayUrl === undefined) throw new Error('the relay has no address yet (register first)');
     await this.pool.query(
       'INSERT INTO relays (id, url, heartbeat) VALUES ($1, $2, now()) ON CONFLICT (id) DO UPDATE SET url = EXCLUDED.url, heartbeat = now()',
       [this.options.relayId, this.options.relayUrl],
@@ -214,7 +226,7 @@ export class PostgresBoardStore implements BoardStore {
        WHERE EXISTS (SELECT 1 FROM owner) ORDER BY u.n`,
       [board, this.options.relayId, epoch, updates.map((update) => Buffer.from(update.buffer, update.byteOffset, update.byteLength)), updates.map(checksum)],
     );
-    if (result.rowCount !== updates.length) this.lost(board);
+    if (result.rowCount !== updates.length) this.lost(board, epoch);
   }
 
   async compact(board: string, state: Uint8Array): Promise<void> {
@@ -222,8 +234,10 @@ export class PostgresBoardStore implements BoardStore {
   }
 
   async release(board: string, state: Uint8Array | null): Promise<void> {
-    if (!this.epochs.has(board)) return;
-    await this.rewrite(board, state, true).finally(() => this.epochs.delete(board));
+    const epoch = this.epochs.get(board);
+    if (epoch === undefined) return;
+    // A new room here may have claimed the board again meanwhile: only this epoch is given up.
+    await this.rewrite(board, state, true).finally(() => this.epochs.get(board) === epoch && this.epochs.delete(board));
   }
 
   /** Replaces the board's rows by `state` (when given) and, releasing, deletes its owner row: one fenced transaction. */
@@ -231,18 +245,18 @@ export class PostgresBoardStore implements BoardStore {
     const epoch = this.epochOf(board);
     await this.transaction(async (client) => {
       const owner = await client.query('SELECT 1 FROM board_owners WHERE board = $1 AND relay = $2 AND epoch = $3 FOR UPDATE', [board, this.options.relayId, epoch]);
-      if (owner.rowCount !== 1) this.lost(board);
+      if (owner.rowCount !== 1) this.lost(board, epoch);
       if (state !== null) {
         await client.query('DELETE FROM board_updates WHERE board = $1', [board]);
         await client.query('INSERT INTO board_updates (board, data, crc) VALUES ($1, $2, $3)', [board, Buffer.from(state.buffer, state.byteOffset, state.byteLength), checksum(state)]);
       }
-      if (release) await client.query('DELETE FROM board_owners WHERE board = $1', [board]);
+      if (release) await client.query('DELETE FROM board_owners WHERE board = $1 AND epoch = $2', [board, epoch]);
     });
   }
 
-  /** Another relay has claimed the board: this one forgets it, and the write fails. */
-  private lost(board: string): never {
-    this.epochs.delete(board);
+  /** Another claim (another relay's, or a new room's here) moved the board on from `epoch`: the write fails. */
+  private lost(board: string, epoch: number): never {
+    if (this.epochs.get(board) === epoch) this.epochs.delete(board);
     throw new FencedError(board);
   }
 

@@ -29,6 +29,10 @@ import { boardFromSyncPath } from './paths.js';
 import { CloseCode } from './protocol.js';
 import { Rooms } from './rooms.js';
 import { SqliteBoardStore, type BoardStore, type SyncMode } from './storage.js';
+import { PostgresBoardStore } from './postgres-store.js';
+import { Cluster } from './cluster/cluster.js';
+import type { ClusterConfig } from './config.js';
+import { randomUUID } from 'node:crypto';
 import { createLogger, type Logger } from './log.js';
 import { createServer, type TlsFiles } from './tls.js';
 
@@ -59,6 +63,8 @@ export interface RelayOptions {
   trustProxy?: TrustProxy;
   /** Serve HTTPS and wss:// with this certificate and key (tls.ts). */
   tls?: TlsFiles;
+  /** Cluster mode: boards in PostgreSQL, shared with other relays (cluster/cluster.ts); `store` and `dataDir` are then ignored. */
+  cluster?: ClusterConfig;
   log?: Logger;
 }
 
@@ -86,7 +92,11 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   const metrics = new Metrics();
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const maxMessageBytes = options.maxMessageBytes ?? DEFAULTS.maxMessageBytes;
-  const store =
+  const postgres = options.cluster
+    ? await PostgresBoardStore.open({ url: options.cluster.databaseUrl, relayId: randomUUID(), relayUrl: options.cluster.relayUrl, ownerTimeoutMs: options.cluster.ownerTimeoutMs })
+    : null;
+  const store: BoardStore =
+    postgres ??
     options.store ??
     new SqliteBoardStore(options.dataDir ?? DEFAULTS.dataDir, options.sqliteSync, options.maxStorageBytes || null, (what, error) => {
       if (what === 'checkpoint') return log.warn('WAL checkpoint failed', { error });
@@ -117,13 +127,17 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   let ready = false;
   let accepting = false;
 
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
+  const cluster =
+    postgres && options.cluster
+      ? new Cluster({ store: postgres, rooms, secret: options.cluster.secret, heartbeatMs: options.cluster.heartbeatMs, ownerTimeoutMs: options.cluster.ownerTimeoutMs, log, metrics, session: sessionContext }, sockets)
+      : null;
   const apis = [createAccessApi(authSecret), createPokerApi(rooms, store, authSecret)];
   const server: Server = createServer(
     options.tls,
-    createHttpHandler({ clientDir: options.clientDir ?? DEFAULT_CLIENT_DIR, health: () => ({ ...stats(), invites: authSecret !== null }), ready: () => ready, metrics: () => metrics.text(), apis, log }),
+    createHttpHandler({ clientDir: options.clientDir ?? DEFAULT_CLIENT_DIR, health: () => ({ ...stats(), invites: authSecret !== null }), ready: () => ready && (cluster?.ready ?? true), metrics: () => metrics.text(), apis, log }),
   );
   guardHandshakes(server, { perAddress: limits.handshakesPerAddress, timeoutMs: limits.handshakeTimeoutMs, trustProxy, metrics });
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
 
   /** Who may open the board: the invite's role, or facilitator when the relay has no AUTH_SECRET. */
   const roleFor = (url: URL, board: string): AccessRole => (authSecret === null ? 'facilitator' : verifyInvite(authSecret, url.searchParams.get('token'), board).role);
@@ -140,6 +154,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     } catch {
       return refused(400, 'bad request path');
     }
+    if (url.pathname === '/cluster' && cluster !== null) return cluster.acceptLink(request, socket, head, refused);
     if (!url.pathname.startsWith('/sync/')) return refused(404);
     const board = boardFromSyncPath(url.pathname);
     if (board === null) return refused(400, 'bad board id');
@@ -158,6 +173,16 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     // Counted until the TCP socket closes, whether or not the handshake succeeds.
     socket.once('close', () => perAddress.remove(address));
     sockets.handleUpgrade(request, socket, head, (ws) => {
+      if (cluster !== null) {
+        const connection = new Connection(ws, board, role, address, context, (closed) => {
+          connections.delete(closed);
+          metrics.connections.set(connections.size);
+          cluster.disconnected(closed);
+        });
+        connections.add(connection);
+        metrics.connections.set(connections.size);
+        return cluster.connect(connection);
+      }
       const room = rooms.open(board);
       const connection = new Connection(ws, board, role, address, context, (closed) => {
         connections.delete(closed);
@@ -185,6 +210,11 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
     });
   });
   const address = server.address() as AddressInfo;
+  if (postgres !== null) {
+    // Only now is the port known: the other relays learn where this one is.
+    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+    await postgres.register(options.cluster?.relayUrl ?? `${options.tls ? 'wss' : 'ws'}://${host}:${address.port}`);
+  }
   ready = true;
   accepting = true;
 
@@ -198,6 +228,7 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
       clearInterval(sweepTimer);
       const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const connection of [...connections]) connection.close(CloseCode.restart, 'server restarting');
+      cluster?.close();
       await rooms.closeAll();
       await store.close();
       server.closeAllConnections();

@@ -33,6 +33,13 @@ export interface Peer {
   readonly role: AccessRole;
   send(frame: Uint8Array): void;
   close(code: number, reason: string): void;
+  /** A client on another relay: its link, which takes one copy of what goes to all the board's clients there. */
+  readonly fanout?: Fanout;
+}
+
+/** Sends one frame to every client of a board on another relay, but `except` (docs/scale-out.md). */
+export interface Fanout {
+  broadcast(board: string, frame: Uint8Array, except: Peer | null): void;
 }
 
 /** Awareness client ids one connection may publish; a stock client uses one. */
@@ -367,8 +374,18 @@ export class Room {
 
   /** Sends a committed update to every peer but its sender. */
   private forward(update: Uint8Array, origin: unknown): void {
-    const frame = encodeUpdate(update);
-    for (const peer of this.peers.keys()) if (peer !== origin) peer.send(frame);
+    this.sendAll(encodeUpdate(update), this.peers.has(origin as Peer) ? (origin as Peer) : null);
+  }
+
+  /** Sends a frame to every peer but `except`: once per other relay for the peers there. */
+  private sendAll(frame: Uint8Array, except: Peer | null): void {
+    let links: Set<Fanout> | null = null;
+    for (const peer of this.peers.keys()) {
+      if (peer === except) continue;
+      if (peer.fanout === undefined) peer.send(frame);
+      else (links ??= new Set()).add(peer.fanout);
+    }
+    if (links !== null) for (const link of links) link.broadcast(this.name, frame, except);
   }
 
   /** Batched store: the update joins this event-loop turn's batch. */
@@ -429,8 +446,7 @@ export class Room {
     const changed = [...change.added, ...change.updated, ...change.removed];
     if (changed.length === 0 || this.peers.size === 0) return;
     // Sent to every peer, the sender too: the stock client expects its own echo.
-    const frame = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-    for (const peer of this.peers.keys()) peer.send(frame);
+    this.sendAll(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)), null);
   };
 
   private scheduleCompaction(): void {
@@ -493,18 +509,33 @@ export class Room {
     this.options.onFailed(this);
   }
 
+  /** The board moved to another relay (cluster mode): peers reconnect, and closing saves nothing. */
+  abandon(): void {
+    if (this.state === 'closed' || this.state === 'failed') return;
+    this.state = 'failed';
+    for (const peer of [...this.peers.keys()]) peer.close(CloseCode.restart, 'the board moved to another relay; reconnect to resync');
+    for (const waiter of this.committedWaiters.splice(0)) waiter.reject(new Error(`board ${this.name} moved to another relay`));
+  }
+
   /**
    * Saves (when anything changed since the last compaction), gives the board
    * up (a shared store) and releases memory. Settles once the store is done.
+   * A failed room saves nothing and gives nothing up: it may no longer own
+   * the board.
    */
   close(): Promise<void> {
     if (this.state === 'closed') return Promise.resolve();
     const wasReady = this.state === 'ready';
+    const failed = this.state === 'failed';
     this.state = 'closed';
     this.awareness.destroy();
     const { store } = this.options;
     if (store.commits === 'at-once') {
       if (wasReady) this.saveAtOnce();
+      this.doc.destroy();
+      return Promise.resolve();
+    }
+    if (failed) {
       this.doc.destroy();
       return Promise.resolve();
     }

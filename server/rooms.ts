@@ -28,11 +28,32 @@ export class Rooms {
   /** In least recently opened order: Map keeps insertion order, and open() re-inserts. */
   private readonly rooms = new Map<string, Room>();
   private readonly idle = new Map<Room, NodeJS.Timeout>();
+  /** Rooms being saved on unload, by board: a new room for the board waits for it (cluster.ts claims after). */
+  private readonly closing = new Map<string, Promise<void>>();
 
   constructor(private readonly options: RoomsOptions) {}
 
   get size(): number {
     return this.rooms.size;
+  }
+
+  /** The board's room if it is in memory (without counting as opened). */
+  get(name: string): Room | undefined {
+    return this.rooms.get(name);
+  }
+
+  /** Settles once no room of the board is still being saved. */
+  settled(name: string): Promise<void> {
+    return this.closing.get(name) ?? Promise.resolve();
+  }
+
+  /**
+   * Drops a room that lost its board to another relay without noticing yet
+   * (cluster mode): its clients reconnect, and nothing of it is saved.
+   */
+  abandon(room: Room): Promise<void> {
+    room.abandon();
+    return this.drop(room);
   }
 
   /** The board's room, created and loading if it was not in memory. */
@@ -93,7 +114,13 @@ export class Rooms {
     this.keep(room);
     if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
     this.options.metrics.boardsLoaded.set(this.rooms.size);
-    return room.close();
+    const closed = room.close();
+    const earlier = this.closing.get(room.name);
+    const settled = Promise.all([earlier, closed]).then(() => {
+      if (this.closing.get(room.name) === settled) this.closing.delete(room.name);
+    });
+    this.closing.set(room.name, settled);
+    return closed;
   }
 
   /** Saves and unloads every room (shutdown). */

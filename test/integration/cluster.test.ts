@@ -1,0 +1,118 @@
+/**
+ * Several real relay processes sharing boards through a real PostgreSQL,
+ * with stock y-websocket clients spread across them (docs/scale-out.md).
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import WebSocket from 'ws';
+import { linkHeaders } from '../../server/cluster/link.js';
+import * as Y from 'yjs';
+import { connectClient, sleep, waitFor, type Client } from '../helpers/clients.js';
+import { startRelayProcess, tempDataDir, type RelayProcess } from '../helpers/relay-process.js';
+import { startPostgres, type PostgresServer } from '../helpers/postgres.js';
+
+const SECRET = 'cluster-secret-0123456789-abcdefghijkl';
+let server: PostgresServer;
+let db: pg.Client;
+const relays: RelayProcess[] = [];
+const clients: Client[] = [];
+
+beforeAll(async () => {
+  server = startPostgres();
+  db = new pg.Client({ connectionString: server.url });
+  await db.connect();
+});
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy();
+  for (const relay of relays.splice(0)) await relay.kill('SIGKILL');
+});
+afterAll(async () => {
+  await db.end();
+  server.destroy();
+});
+
+async function relay(env: Record<string, string> = {}): Promise<RelayProcess> {
+  const started = await startRelayProcess(tempDataDir(), {
+    DATABASE_URL: server.url,
+    CLUSTER_SECRET: SECRET,
+    CLUSTER_HEARTBEAT_MS: '100',
+    CLUSTER_OWNER_TIMEOUT_MS: '600',
+    UNLOAD_DELAY_MS: '0',
+    ...env,
+  });
+  relays.push(started);
+  return started;
+}
+
+function join(on: RelayProcess, board: string): Client {
+  const client = connectClient(on.syncUrl, board);
+  clients.push(client);
+  return client;
+}
+
+const words = (client: Client) => [...client.doc.getMap<string>('words').keys()].sort();
+
+async function metric(on: RelayProcess, name: string): Promise<number> {
+  const text = await (await fetch(`${on.httpUrl}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith(name));
+  return line === undefined ? 0 : Number(line.split(' ').at(-1));
+}
+
+async function owners(board: string): Promise<{ relay: string; epoch: number }[]> {
+  const { rows } = await db.query<{ relay: string; epoch: string }>('SELECT relay, epoch FROM board_owners WHERE board = $1', [board]);
+  return rows.map((row) => ({ relay: row.relay, epoch: Number(row.epoch) }));
+}
+
+async function stored(board: string): Promise<string[]> {
+  const { rows } = await db.query<{ data: Buffer }>('SELECT data FROM board_updates WHERE board = $1 ORDER BY seq', [board]);
+  const doc = new Y.Doc();
+  for (const row of rows) Y.applyUpdate(doc, new Uint8Array(row.data));
+  return [...doc.getMap<string>('words').keys()].sort();
+}
+
+describe('relays sharing boards through PostgreSQL', () => {
+  it('lets clients on different relays edit one board together, with one owner', async () => {
+    const [a, b, c] = [await relay(), await relay(), await relay()];
+    const people = [join(a, 'shared'), join(b, 'shared'), join(c, 'shared'), join(a, 'shared'), join(b, 'shared')];
+    await Promise.all(people.map((person) => person.synced()));
+    people.forEach((person, n) => person.doc.getMap('words').set(`word-${n}`, `from ${n}`));
+    const all = people.map((_, n) => `word-${n}`).sort();
+    await waitFor(() => people.every((person) => words(person).join() === all.join()), 'every client to see every word');
+    expect(await owners('shared')).toHaveLength(1);
+    // Two of the three relays forwarded their clients to the owner.
+    const forwarded = await Promise.all([a, b, c].map((one) => metric(one, 'relay_forwarded_messages_total{direction="to-owner"}')));
+    expect(forwarded.filter((count) => count > 0)).toHaveLength(2);
+    await waitFor(async () => (await stored('shared')).join() === all.join(), 'every word in PostgreSQL');
+    // Presence crosses relays too.
+    people[0]!.provider.awareness.setLocalStateField('user', { name: 'Ana' });
+    await waitFor(() => [...people[2]!.provider.awareness.getStates().values()].some((state) => (state as { user?: { name: string } }).user?.name === 'Ana'), "Ana's presence on the third relay");
+  });
+
+  it('merges offline edits made through any relay', async () => {
+    const [a, b] = [await relay(), await relay()];
+    const ana = join(a, 'offline');
+    const bo = join(b, 'offline');
+    await Promise.all([ana.synced(), bo.synced()]);
+    ana.provider.disconnect();
+    ana.doc.getMap('words').set('written offline', 'ana');
+    bo.doc.getMap('words').set('written online', 'bo');
+    await sleep(300);
+    ana.provider.connect();
+    await waitFor(() => words(ana).join() === 'written offline,written online' && words(bo).join() === 'written offline,written online', 'both edits on both sides');
+  });
+
+  it("refuses links from anyone without the cluster's secret", async () => {
+    const a = await relay();
+    const status = (headers: Record<string, string>) =>
+      new Promise<number>((resolve) => {
+        const socket = new WebSocket(`${a.syncUrl.replace(/\/sync$/, '')}/cluster`, { headers });
+        socket.once('open', () => (socket.close(), resolve(101)));
+        socket.once('unexpected-response', (_request, response) => resolve(response.statusCode ?? 0));
+        socket.once('error', () => {});
+      });
+    expect(await status({})).toBe(403);
+    expect(await status({ ...linkHeaders('another secret, just as long as the real one', 'mallory') })).toBe(403);
+    expect(await status({ ...linkHeaders(SECRET, 'mallory', Date.now() - 10 * 60_000) })).toBe(403);
+    expect(await status(linkHeaders(SECRET, 'a-real-relay'))).toBe(101);
+  });
+});
