@@ -4,11 +4,13 @@
  *
  * Tables:
  *
- *   board_updates(board, seq identity, data bytea, crc int)   primary key (board, seq)
+ *   board_updates(board, seq identity, data bytea, crc int, epoch)   primary key (board, seq); epoch: the
+ *                                                             owner's when written (rows of a board are in epoch order)
  *   board_quarantine(board, seq, data, reason, at)            rows that failed their checksum
  *   round_keys(board, round, private_key, secret_hash)        poker rounds' keys (docs/poker.md)
  *   relays(id, url, heartbeat)                                the live relays, each beating every HEARTBEAT_MS
- *   board_owners(board, relay, epoch)                         who owns each loaded board
+ *   board_owners(board, relay, epoch)                         who owns each board ('' once released; the
+ *                                                             row stays, so epochs only ever grow)
  *
  * Ownership: `claim` makes this relay a board's owner when nobody owns it,
  * when its owner is this relay, when the owner's heartbeat is older than
@@ -55,6 +57,7 @@ CREATE TABLE IF NOT EXISTS board_updates (
   crc integer NOT NULL,
   PRIMARY KEY (board, seq)
 );
+ALTER TABLE board_updates ADD COLUMN IF NOT EXISTS epoch bigint NOT NULL DEFAULT 0;
 CREATE TABLE IF NOT EXISTS board_quarantine (
   board text NOT NULL,
   seq bigint NOT NULL,
@@ -173,7 +176,7 @@ export class PostgresBoardStore implements BoardStore {
       const epoch = Number(rows[0]!.epoch);
       this.epochs.set(board, epoch);
       const was = before.rows[0];
-      const reason: ClaimReason = was === undefined ? 'new' : was.relay === relayId ? 'own' : Number(was.epoch) === unreachableEpoch && was.alive ? 'unreachable' : 'stale';
+      const reason: ClaimReason = was === undefined || was.relay === '' ? 'new' : was.relay === relayId ? 'own' : Number(was.epoch) === unreachableEpoch && was.alive ? 'unreachable' : 'stale';
       return { owned: true, epoch, reason };
     }
     const owner = await this.pool.query<{ relay: string; epoch: string; url: string | null }>(
@@ -221,8 +224,8 @@ export class PostgresBoardStore implements BoardStore {
     const epoch = this.epochOf(board);
     const result = await this.pool.query(
       `WITH owner AS (SELECT 1 FROM board_owners WHERE board = $1 AND relay = $2 AND epoch = $3 FOR SHARE)
-       INSERT INTO board_updates (board, data, crc)
-       SELECT $1, u.data, u.crc FROM unnest($4::bytea[], $5::integer[]) WITH ORDINALITY AS u(data, crc, n)
+       INSERT INTO board_updates (board, data, crc, epoch)
+       SELECT $1, u.data, u.crc, $3 FROM unnest($4::bytea[], $5::integer[]) WITH ORDINALITY AS u(data, crc, n)
        WHERE EXISTS (SELECT 1 FROM owner) ORDER BY u.n`,
       [board, this.options.relayId, epoch, updates.map((update) => Buffer.from(update.buffer, update.byteOffset, update.byteLength)), updates.map(checksum)],
     );
@@ -248,9 +251,10 @@ export class PostgresBoardStore implements BoardStore {
       if (owner.rowCount !== 1) this.lost(board, epoch);
       if (state !== null) {
         await client.query('DELETE FROM board_updates WHERE board = $1', [board]);
-        await client.query('INSERT INTO board_updates (board, data, crc) VALUES ($1, $2, $3)', [board, Buffer.from(state.buffer, state.byteOffset, state.byteLength), checksum(state)]);
+        await client.query('INSERT INTO board_updates (board, data, crc, epoch) VALUES ($1, $2, $3, $4)', [board, Buffer.from(state.buffer, state.byteOffset, state.byteLength), checksum(state), epoch]);
       }
-      if (release) await client.query('DELETE FROM board_owners WHERE board = $1 AND epoch = $2', [board, epoch]);
+      // The row stays, without a relay, so that the next claim goes on counting epochs from here.
+      if (release) await client.query("UPDATE board_owners SET relay = '' WHERE board = $1 AND epoch = $2", [board, epoch]);
     });
   }
 
