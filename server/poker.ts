@@ -30,7 +30,23 @@ import type { BoardStore } from './storage.js';
 
 const hash = (secret: string) => createHash('sha256').update(secret).digest('base64');
 
-export function createPokerApi(rooms: Rooms, store: BoardStore, authSecret: string | null) {
+/** Passes a call on to the board's owner (once: a call forwarded here that is not ours is refused, not bounced). */
+async function forward(request: IncomingMessage, response: ServerResponse, owner: string): Promise<void> {
+  if (request.headers['x-relay-forwarded'] !== undefined) throw new HttpError(503, 'the board is moving between relays; try again');
+  const body = JSON.stringify(await readJson(request));
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-relay-forwarded': '1' };
+  if (request.headers.authorization !== undefined) headers.authorization = request.headers.authorization;
+  const answer = await fetch(`${owner}${request.url ?? '/'}`, { method: request.method, headers, body }).catch(() => {
+    throw new HttpError(503, "the board's relay could not be reached; try again");
+  });
+  response.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json', 'cache-control': 'no-store' });
+  response.end(Buffer.from(await answer.arrayBuffer()));
+}
+
+/** Cluster mode: where a board's owner is (null: here), so that calls reach the relay holding its room. */
+export type OwnerAddress = (board: string) => Promise<string | null>;
+
+export function createPokerApi(rooms: Rooms, store: BoardStore, authSecret: string | null, ownerAddress: OwnerAddress | null = null) {
 
   /** Runs `use` on the board's loaded room, and lets the room unload afterwards if nobody is connected. */
   async function withRoom<T>(board: string, use: (room: Room) => Promise<T>): Promise<T> {
@@ -101,6 +117,11 @@ export function createPokerApi(rooms: Rooms, store: BoardStore, authSecret: stri
     if (!BOARD_ID.test(board!)) throw new HttpError(400, 'bad board id');
     if (request.method !== 'POST') throw new HttpError(405, 'use POST');
     if (authSecret !== null) verifyFacilitator(authSecret, tokenOf(request), board!);
+    const owner = ownerAddress === null ? null : await ownerAddress(board!);
+    if (owner !== null) {
+      await forward(request, response, owner);
+      return true;
+    }
     if (action === undefined) send(response, 201, await createRound(board!, request));
     else {
       await reveal(board!, roundId!, request);

@@ -40,7 +40,7 @@ export interface ClusterOptions {
   session: SessionContext;
 }
 
-export type Route = { kind: 'local'; room: Room } | { kind: 'remote'; link: Link };
+export type Route = { kind: 'local'; room: Room } | { kind: 'remote'; link: Link; url: string };
 
 /** How long dialing another relay may take before it counts as unreachable. */
 const DIAL_TIMEOUT_MS = 2000;
@@ -82,6 +82,7 @@ export class Cluster {
       await store.heartbeat();
       this.lastBeat = Date.now();
       metrics.databaseUp.set(1);
+      metrics.boardsOwned.set(store.ownedCount);
       // Relays that stopped beating (killed, paused, cut off) lose their links: their clients here reconnect.
       const live = new Set((await store.liveRelays()).map((relay) => relay.id));
       for (const [id, link] of this.links) if (!live.has(id)) link.close();
@@ -106,6 +107,12 @@ export class Cluster {
         connection.close(CloseCode.tryAgainLater, "the board's relay could not be reached; reconnect");
       },
     );
+  }
+
+  /** Where the board's HTTP API calls go (poker.ts): null for this relay, else the owner's http(s) address. */
+  async ownerAddress(board: string): Promise<string | null> {
+    const route = await this.route(board);
+    return route.kind === 'local' ? null : route.url.replace(/^ws/, 'http').replace(/\/+$/, '');
   }
 
   /** A client connected here has left: its room may unload. */
@@ -159,7 +166,7 @@ export class Cluster {
       }
       try {
         if (claim.url === null) throw new Error(`relay ${claim.relay} left no address`);
-        return { kind: 'remote', link: await this.linkTo(claim.relay, claim.url) };
+        return { kind: 'remote', link: await this.linkTo(claim.relay, claim.url), url: claim.url };
       } catch (error) {
         // Gone without a word (kill -9): take the board over at the epoch found; a live owner is fenced.
         lastError = error;

@@ -6,6 +6,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import WebSocket from 'ws';
 import { linkHeaders } from '../../server/cluster/link.js';
+import { startBalancer } from '../helpers/balancer.js';
+import { addItem, castVote, joinSession, readRound, readSession, sealVote, startSession } from '../../shared/index.js';
 import * as Y from 'yjs';
 import { connectClient, sleep, waitFor, type Client } from '../helpers/clients.js';
 import { startRelayProcess, tempDataDir, type RelayProcess } from '../helpers/relay-process.js';
@@ -58,6 +60,12 @@ async function metric(on: RelayProcess, name: string): Promise<number> {
   return line === undefined ? 0 : Number(line.split(' ').at(-1));
 }
 
+/** The relay process owning the board now. */
+async function ownerRelay(board: string): Promise<RelayProcess> {
+  const { rows } = await db.query<{ url: string }>('SELECT r.url FROM board_owners o JOIN relays r ON r.id = o.relay WHERE o.board = $1', [board]);
+  return relays.find((one) => one.port === Number(new URL(rows[0]!.url).port))!;
+}
+
 async function owners(board: string): Promise<{ relay: string; epoch: number }[]> {
   const { rows } = await db.query<{ relay: string; epoch: string }>('SELECT relay, epoch FROM board_owners WHERE board = $1', [board]);
   return rows.map((row) => ({ relay: row.relay, epoch: Number(row.epoch) }));
@@ -99,6 +107,46 @@ describe('relays sharing boards through PostgreSQL', () => {
     await sleep(300);
     ana.provider.connect();
     await waitFor(() => words(ana).join() === 'written offline,written online' && words(bo).join() === 'written offline,written online', 'both edits on both sides');
+  });
+
+  it('runs a poker round through any relay, and the session carries on when the owner is killed', async () => {
+    const [a, b, c] = [await relay(), await relay(), await relay()];
+    const api = (on: RelayProcess, path: string, secret?: string) =>
+      fetch(`${on.httpUrl}${path}`, { method: 'POST', body: '{}', headers: secret ? { authorization: `Bearer ${secret}` } : {} });
+    // Behind a round-robin balancer, as in production: a client of the killed relay reconnects to another.
+    const balancer = await startBalancer([a, b, c].map((one) => one.port));
+    const behind = (board: string) => {
+      const client = connectClient(balancer.syncUrl, board);
+      clients.push(client);
+      return client;
+    };
+    const fay = behind('meeting');
+    const vic = behind('meeting');
+    await Promise.all([fay.synced(), vic.synced()]);
+    const itemId = addItem(fay.doc, { title: 'Estimate me' });
+    startSession(fay.doc, { facilitator: { id: 'fay', name: 'Fay' }, agenda: [itemId], now: Date.now() });
+    await waitFor(() => readSession(vic.doc) !== null, 'the session to reach Vic');
+    joinSession(vic.doc, { id: 'vic', name: 'Vic' }, 'voter');
+    await waitFor(() => readSession(fay.doc)!.participants.length === 2, "Vic's join to reach Fay");
+    const owner = await ownerRelay('meeting');
+    // The round is opened through a relay that does not own the board: the call goes on to the owner.
+    const notOwner = [a, b, c].find((one) => one !== owner)!;
+    const opened = await fetch(`${notOwner.httpUrl}/api/boards/meeting/rounds`, { method: 'POST', body: JSON.stringify({ itemId }) });
+    expect(opened.status).toBe(201);
+    const { roundId, secret } = (await opened.json()) as { roundId: string; secret: string };
+    await waitFor(() => readRound(fay.doc, roundId) !== null && readRound(vic.doc, roundId) !== null, 'the round on both sides');
+    for (const [voter, client, card] of [['fay', fay, '5'], ['vic', vic, '8']] as const) {
+      castVote(client.doc, roundId, { id: voter, name: voter }, await sealVote(readRound(client.doc, roundId)!.publicKey!, card, { roundId, voter }), Date.now());
+    }
+    await waitFor(() => Object.keys(readRound(fay.doc, roundId)!.voters).length === 2, 'both votes');
+
+    // The owner dies mid-round: both clients carry on through the others, and the reveal still works.
+    await (await ownerRelay('meeting')).kill('SIGKILL');
+    const alive = relays.filter((one) => one.child.exitCode === null && one.child.signalCode === null);
+    const survivor = alive[0]!;
+    await waitFor(async () => (await api(survivor, `/api/boards/meeting/rounds/${roundId}/reveal`, secret)).status === 200, 'the reveal through a surviving relay', 10_000);
+    await waitFor(() => readRound(fay.doc, roundId)?.status === 'revealed' && readRound(vic.doc, roundId)?.status === 'revealed', 'the reveal on both sides', 10_000);
+    await balancer.close();
   });
 
   it("refuses links from anyone without the cluster's secret", async () => {
