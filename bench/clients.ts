@@ -41,7 +41,8 @@ export function connect(kind: RelayKind, url: string, board: string, doc: Y.Doc 
 }
 
 /** Connects many clients in batches, so that connecting is not itself a storm. */
-export async function connectMany(kind: RelayKind, url: string, boards: string[], perBoard: number, batch = 200): Promise<BenchClient[][]> {
+export async function connectMany(kind: RelayKind, url: string | string[], boards: string[], perBoard: number, batch = 200): Promise<BenchClient[][]> {
+  const urls = typeof url === 'string' ? [url] : url;
   const out: BenchClient[][] = boards.map(() => []);
   const jobs: [number, string][] = [];
   boards.forEach((board, index) => {
@@ -49,7 +50,7 @@ export async function connectMany(kind: RelayKind, url: string, boards: string[]
   });
   for (let start = 0; start < jobs.length; start += batch) {
     const slice = jobs.slice(start, start + batch).map(([index, board]) => {
-      const client = connect(kind, url, board);
+      const client = connect(kind, urls[out[index]!.length % urls.length]!, board);
       out[index]!.push(client);
       return client.synced();
     });

@@ -11,7 +11,8 @@ import type { RelayKind } from './relays.js';
 import { percentile } from './stats.js';
 
 export type Job =
-  | { type: 'connect'; kind: RelayKind; url: string; boards: number; perBoard: number; prefix: string; withItem: boolean }
+  /** With several urls, each board's clients take them in turn (client i on urls[i % length]): a cluster of relays. */
+  | { type: 'connect'; kind: RelayKind; url: string | string[]; boards: number; perBoard: number; prefix: string; withItem: boolean }
   | { type: 'load'; rate: number; durationMs: number }
   | { type: 'storm' }
   | { type: 'cycles'; kind: RelayKind; url: string; boards: number; cycles: number; prefix: string; parallel: number }

@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: runs the eight scenarios against our relay and the peers
+ * `npm run bench`: runs the nine scenarios against our relay and the peers
  * (y-websocket@1.5.4's server and Hocuspocus) one after another on this
  * machine, and writes BENCHMARKS.md and bench/results.json.
  * `npm run bench -- --smoke` runs each once at a tiny size (CI does, so that
@@ -10,6 +10,7 @@ import { cpus, totalmem } from 'node:os';
 import { browser } from './browser.js';
 import { FULL, SMOKE, fanout, large, memory, model, saturation, storm, type ScenarioResult } from './scenarios.js';
 import { importScenario } from './import.js';
+import { cluster } from './cluster.js';
 
 // Every stock y-websocket provider in Node adds a process 'exit' listener.
 process.setMaxListeners(0);
@@ -27,6 +28,7 @@ const SCENARIOS: [string, () => Promise<ScenarioResult>][] = [
   ['model', () => model(sizes)],
   ['import', () => importScenario(sizes)],
   ['browser', () => browser(sizes)],
+  ['cluster', () => cluster(sizes)],
 ];
 
 function table(result: ScenarioResult): string {

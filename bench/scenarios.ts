@@ -29,6 +29,7 @@ export interface Sizes {
   model: { items: number; moves: number };
   import: { rows: number };
   browser: { items: number; edits: number };
+  cluster: { boards: number; rate: number; seconds: number; rates: number[]; trials: number };
 }
 
 export const FULL: Sizes = {
@@ -43,6 +44,7 @@ export const FULL: Sizes = {
   model: { items: 10_000, moves: 10_000 },
   import: { rows: 10_000 },
   browser: { items: 5000, edits: 40 },
+  cluster: { boards: 200, rate: 500, seconds: 10, rates: [1000, 2000, 3000, 4000, 5000, 6000], trials: 20 },
 };
 
 /** A few seconds in all: CI runs it so that the harness cannot rot. */
@@ -58,6 +60,7 @@ export const SMOKE: Sizes = {
   model: { items: 300, moves: 300 },
   import: { rows: 200 },
   browser: { items: 100, edits: 5 },
+  cluster: { boards: 5, rate: 50, seconds: 0.5, rates: [100], trials: 1 },
 };
 
 export type Row = Record<string, string | number | null>;

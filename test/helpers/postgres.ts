@@ -4,9 +4,10 @@
  * user (initdb refuses root). It fails loudly when PostgreSQL is not
  * installed (`apt-get install -y postgresql`); it never skips.
  *
- * fsync is off: the tests kill relays and stop PostgreSQL, never the
+ * fsync is off for tests: they kill relays and stop PostgreSQL, never the
  * machine, and a stopped server's WAL is still in the page cache, so every
- * committed transaction survives as it would with fsync on.
+ * committed transaction survives as it would with fsync on. The benchmarks
+ * turn it on (`{ fsync: true }`), the setting the durability promise needs.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -39,7 +40,7 @@ function asPostgres(command: string, args: string[]): string {
   return run.stdout;
 }
 
-export function startPostgres(): PostgresServer {
+export function startPostgres({ fsync = false }: { fsync?: boolean } = {}): PostgresServer {
   const bin = binDir();
   const root = mkdtempSync(join(tmpdir(), 'pg-test-'));
   const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
@@ -48,7 +49,7 @@ export function startPostgres(): PostgresServer {
   const data = join(root, 'data');
   const log = join(root, 'server.log');
   asPostgres(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8']);
-  const options = `-k ${root} -c listen_addresses='' -c fsync=off -c max_connections=200`;
+  const options = `-k ${root} -c listen_addresses='' -c fsync=${fsync ? 'on' : 'off'} -c max_connections=200`;
   const start = () => void asPostgres(join(bin, 'pg_ctl'), ['-D', data, '-o', options, '-l', log, '-w', '-t', '30', 'start']);
   start();
   asPostgres(join(bin, 'psql'), ['-h', root, '-U', 'postgres', '-d', 'postgres', '-q', '-c', 'CREATE DATABASE relay']);

@@ -7,6 +7,7 @@ import pg from 'pg';
 import WebSocket from 'ws';
 import { linkHeaders } from '../../server/cluster/link.js';
 import { startBalancer } from '../helpers/balancer.js';
+import { signInvite } from '../../server/access.js';
 import { addItem, castVote, joinSession, readRound, readSession, sealVote, startSession } from '../../shared/index.js';
 import * as Y from 'yjs';
 import { connectClient, sleep, waitFor, type Client } from '../helpers/clients.js';
@@ -147,6 +148,28 @@ describe('relays sharing boards through PostgreSQL', () => {
     await waitFor(async () => (await api(survivor, `/api/boards/meeting/rounds/${roundId}/reveal`, secret)).status === 200, 'the reveal through a surviving relay', 10_000);
     await waitFor(() => readRound(fay.doc, roundId)?.status === 'revealed' && readRound(vic.doc, roundId)?.status === 'revealed', 'the reveal on both sides', 10_000);
     await balancer.close();
+  });
+
+  it("enforces roles on clients forwarded from another relay: a viewer's updates are dropped by the owner", async () => {
+    const AUTH = 'auth-secret-0123456789-abcdefghijklmnop';
+    const [a, b] = [await relay({ AUTH_SECRET: AUTH }), await relay({ AUTH_SECRET: AUTH })];
+    const as = (on: RelayProcess, role: 'member' | 'viewer') => {
+      const client = connectClient(on.syncUrl, 'roles', new Y.Doc(), WebSocket, { token: signInvite(AUTH, { board: 'roles', role, expiresAt: Date.now() + 60_000 }) });
+      clients.push(client);
+      return client;
+    };
+    const mia = as(a, 'member');
+    await mia.synced();
+    const vic = as(b, 'viewer');
+    const max = as(b, 'member');
+    await Promise.all([vic.synced(), max.synced()]);
+    vic.doc.getMap('words').set('forged by the viewer', 'x');
+    max.doc.getMap('words').set('from a member on the other relay', 'y');
+    await waitFor(() => words(mia).includes('from a member on the other relay'), "the forwarded member's word");
+    await sleep(300);
+    expect(words(mia)).toEqual(['from a member on the other relay']);
+    expect(await stored('roles')).toEqual(['from a member on the other relay']);
+    expect(await metric(a, 'relay_dropped_updates_total{role="viewer"}')).toBeGreaterThan(0);
   });
 
   it("refuses links from anyone without the cluster's secret", async () => {

@@ -1,0 +1,149 @@
+/**
+ * 9. Cluster: two of our relays sharing boards through PostgreSQL (fsync
+ * on, as the durability promise needs), beside one relay on SQLite.
+ *
+ * - Propagation: each board has two clients, one on each relay, so every
+ *   update crosses relays (to the owner if written on the other, then back
+ *   over the link); latency from a writer's local change to the other
+ *   client, at `rate` updates/s.
+ * - Throughput: the rate raised until under 99% of updates arrive or the
+ *   generator falls short; an update arrives only once committed, so the
+ *   highest rate held is the committed rate across the two relays.
+ * - Failover: behind a round-robin balancer, the owner of a board killed
+ *   with SIGKILL; the time until every client of the board holds a change
+ *   each of them made after the kill (a fresh relay then replaces it).
+ */
+import * as Y from 'yjs';
+import pg from 'pg';
+import { connect, type BenchClient } from './clients.js';
+import { startRelay, type RunningRelay } from './relays.js';
+import { percentile } from './stats.js';
+import { startWorker } from './worker.js';
+import type { LoadResult } from './load-worker.js';
+import type { Row, ScenarioResult, Sizes } from './scenarios.js';
+import { startPostgres } from '../test/helpers/postgres.js';
+import { startBalancer } from '../test/helpers/balancer.js';
+
+const round = (value: number, digits = 1) => (Number.isFinite(value) ? Math.round(value * 10 ** digits) / 10 ** digits : null);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const SECRET = 'bench-cluster-secret-0123456789-abcdefgh';
+
+export interface ClusterSizes {
+  boards: number;
+  rate: number;
+  seconds: number;
+  rates: number[];
+  trials: number;
+}
+
+/** Propagation at one rate and the highest rate held, for clients spread over `urls`. */
+async function measure(urls: string[], sizes: ClusterSizes, prefix: string): Promise<{ at: LoadResult; held: number; heldP99: number | null; steps: string }> {
+  const worker = startWorker();
+  try {
+    await worker.run({ type: 'connect', kind: 'ours', url: urls, boards: sizes.boards, perBoard: 2, prefix, withItem: true });
+    await worker.run<LoadResult>({ type: 'load', rate: sizes.rate, durationMs: 1000 });
+    const at = await worker.run<LoadResult>({ type: 'load', rate: sizes.rate, durationMs: sizes.seconds * 1000 });
+    let held = 0;
+    let heldP99: number | null = null;
+    const steps: string[] = [];
+    for (const rate of sizes.rates) {
+      const step = await worker.run<LoadResult>({ type: 'load', rate, durationMs: 3000 });
+      steps.push(`${rate}/s: ${round(step.received * 100, 1)}% arrived, p99 ${round(step.p99, 0)} ms`);
+      if (step.received < 0.99 || step.sent < rate * 0.9) break;
+      held = step.sent;
+      heldP99 = step.p99;
+    }
+    return { at, held, heldP99, steps: steps.join('; ') };
+  } finally {
+    await worker.run({ type: 'close' }).catch(() => undefined);
+    worker.stop();
+  }
+}
+
+/** Kills the owner of a fresh board `trials` times; the time until its clients converge through the survivor. */
+async function failover(server: { url: string }, env: Record<string, string>, trials: number): Promise<number[]> {
+  let relays: RunningRelay[] = [await startRelay('ours', { env }), await startRelay('ours', { env })];
+  const balancer = await startBalancer(relays.map((relay) => relay.port));
+  const db = new pg.Pool({ connectionString: server.url, max: 2 });
+  const times: number[] = [];
+  try {
+    for (let trial = 0; trial < trials; trial++) {
+      const board = `failover-${trial}`;
+      const clients: BenchClient[] = Array.from({ length: 4 }, () => connect('ours', balancer.syncUrl, board, new Y.Doc()));
+      await Promise.all(clients.map((client) => client.synced()));
+      clients[0]!.doc.getMap('m').set('start', true);
+      await waitUntil(() => clients.every((client) => client.doc.getMap('m').has('start')), 5000);
+      const { rows } = await db.query<{ url: string }>('SELECT r.url FROM board_owners o JOIN relays r ON r.id = o.relay WHERE o.board = $1', [board]);
+      const owner = relays.find((relay) => relay.port === Number(new URL(rows[0]!.url).port))!;
+      await owner.stop(); // SIGKILL
+      const killed = performance.now();
+      clients.forEach((client, n) => client.doc.getMap('m').set(`after-${n}`, true));
+      await waitUntil(() => clients.every((client) => clients.every((_, n) => client.doc.getMap('m').has(`after-${n}`))), 20_000);
+      times.push(performance.now() - killed);
+      for (const client of clients) client.destroy();
+      const fresh = await startRelay('ours', { env });
+      relays = relays.map((relay) => (relay === owner ? fresh : relay));
+      balancer.setBackends(relays.map((relay) => relay.port));
+    }
+  } finally {
+    await db.end();
+    await balancer.close();
+    for (const relay of relays) await relay.stop();
+  }
+  return times;
+}
+
+async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const until = performance.now() + timeoutMs;
+  while (!condition()) {
+    if (performance.now() > until) throw new Error(`not converged within ${timeoutMs} ms`);
+    await sleep(5);
+  }
+}
+
+export async function cluster(sizes: Sizes): Promise<ScenarioResult> {
+  const own = sizes.cluster;
+  const server = startPostgres({ fsync: true });
+  const env = { DATABASE_URL: server.url, CLUSTER_SECRET: SECRET, UNLOAD_DELAY_MS: '2000' };
+  const rows: (Row & { relay: string })[] = [];
+  try {
+    const single = await startRelay('ours');
+    try {
+      const figures = await measure([single.url], own, 'single');
+      rows.push({ relay: 'one relay, SQLite', 'p50 ms': round(figures.at.p50, 2), 'p99 ms': round(figures.at.p99, 2), 'highest rate held /s': round(figures.held, 0), 'p99 at that rate ms': round(figures.heldP99 ?? NaN, 0), steps: figures.steps, 'failover p99 ms': null });
+    } finally {
+      await single.stop();
+    }
+    const pair = [await startRelay('ours', { env }), await startRelay('ours', { env })];
+    let figures;
+    try {
+      figures = await measure(
+        pair.map((relay) => relay.url),
+        own,
+        'pair',
+      );
+    } finally {
+      for (const relay of pair) await relay.stop();
+    }
+    const times = await failover(server, { ...env, UNLOAD_DELAY_MS: '0' }, own.trials);
+    rows.push({
+      relay: 'two relays, PostgreSQL',
+      'p50 ms': round(figures.at.p50, 2),
+      'p99 ms': round(figures.at.p99, 2),
+      'highest rate held /s': round(figures.held, 0),
+      'p99 at that rate ms': round(figures.heldP99 ?? NaN, 0),
+      steps: figures.steps,
+      'failover p99 ms': `${round(percentile(times, 99), 0)} (median ${round(percentile(times, 50), 0)}, ${times.length} trials)`,
+    });
+  } finally {
+    server.destroy();
+  }
+  return {
+    title: `Cluster: two relays and PostgreSQL (fsync on) beside one relay, ${own.boards} boards of 2 clients, ${own.rate} updates/s`,
+    rows,
+    notes: [
+      'Each board has two clients, on different relays in the cluster row, so every update crosses relays. Latency: a local change in one client to its arrival at the other. "Highest rate held": the highest step at which 99% of updates arrived (an update is forwarded only once committed). Failover: the owner of a board with four clients behind a round-robin balancer killed with SIGKILL, then each client changes something; the time until every client holds every change.',
+      'Hocuspocus with its Redis extension was not run beside it.',
+    ],
+  };
+}
