@@ -86,6 +86,7 @@ export class BoardSession {
       this.emit();
     });
     this.remote.on('status', this.updateConnection);
+    this.remote.on('status', this.republishPresence);
     this.remote.on('sync', this.updateConnection);
     this.remote.on('connection-close', this.updateConnection);
     this.remote.on('connection-error', this.updateConnection);
@@ -136,6 +137,17 @@ export class BoardSession {
   private readonly goOnline = (): void => {
     this.remote.connect();
     this.updateConnection();
+  };
+
+  /**
+   * On every (re)connection, my presence again with a newer clock. The stock
+   * client sends it as it was, and the others, who dropped it when their own
+   * connection closed (a relay restarting or failing over), ignore a clock
+   * they have seen: I would look away until its 15-second renewal.
+   */
+  private readonly republishPresence = ({ status }: { status: string }): void => {
+    const state = this.awareness.getLocalState();
+    if (status === 'connected' && state !== null) this.awareness.setLocalState({ ...state });
   };
 
   private readonly updateConnection = (): void => {
