@@ -43,14 +43,17 @@ async function forward(request: IncomingMessage, response: ServerResponse, owner
   response.end(Buffer.from(await answer.arrayBuffer()));
 }
 
-/** Cluster mode: where a board's owner is (null: here), so that calls reach the relay holding its room. */
-export type OwnerAddress = (board: string) => Promise<string | null>;
+/** Cluster mode: the board's room when this relay owns it (claimed if need be), else its owner's http(s) address. */
+export type LocateBoard = (board: string) => Promise<{ room: Room } | { owner: string }>;
 
-export function createPokerApi(rooms: Rooms, store: BoardStore, authSecret: string | null, ownerAddress: OwnerAddress | null = null) {
+export function createPokerApi(rooms: Rooms, store: BoardStore, authSecret: string | null, locate: LocateBoard | null = null) {
 
   /** Runs `use` on the board's loaded room, and lets the room unload afterwards if nobody is connected. */
   async function withRoom<T>(board: string, use: (room: Room) => Promise<T>): Promise<T> {
-    const room = rooms.open(board);
+    // In a cluster the room must be this relay's own, claimed: a room merely opened here would not own the board.
+    const found = locate === null ? { room: rooms.open(board) } : await locate(board);
+    if (!('room' in found)) throw new HttpError(503, 'the board is moving between relays; try again');
+    const { room } = found;
     try {
       await room.loaded;
       if (room.state !== 'ready') throw new HttpError(503, 'the board could not be loaded');
@@ -117,15 +120,20 @@ export function createPokerApi(rooms: Rooms, store: BoardStore, authSecret: stri
     if (!BOARD_ID.test(board!)) throw new HttpError(400, 'bad board id');
     if (request.method !== 'POST') throw new HttpError(405, 'use POST');
     if (authSecret !== null) verifyFacilitator(authSecret, tokenOf(request), board!);
-    const owner = ownerAddress === null ? null : await ownerAddress(board!);
-    if (owner !== null) {
-      await forward(request, response, owner);
+    const found = locate === null ? null : await locate(board!);
+    if (found !== null && 'owner' in found) {
+      await forward(request, response, found.owner);
       return true;
     }
-    if (action === undefined) send(response, 201, await createRound(board!, request));
-    else {
-      await reveal(board!, roundId!, request);
-      send(response, 200, { revealed: roundId });
+    try {
+      if (action === undefined) send(response, 201, await createRound(board!, request));
+      else {
+        await reveal(board!, roundId!, request);
+        send(response, 200, { revealed: roundId });
+      }
+    } finally {
+      // The room found above: unloaded if nobody joined it (withRoom held its own).
+      if (found !== null) rooms.releaseIfIdle(found.room);
     }
     return true;
   };

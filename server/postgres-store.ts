@@ -102,7 +102,16 @@ export class PostgresBoardStore implements BoardStore {
 
   /** Connects, creates the tables if needed and registers this relay. Rejects (naming the cause) if PostgreSQL cannot be reached. */
   static async open(options: PostgresStoreOptions): Promise<PostgresBoardStore> {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10, connectionTimeoutMillis: 5000 });
+    // A database that stops answering (a cut network) fails writes within seconds instead of the TCP timeout.
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: 5000,
+      query_timeout: 10_000,
+      statement_timeout: 10_000,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 1000,
+    });
     // An idle connection the server dropped (a restart) is reported here; the next query opens a new one.
     pool.on('error', () => {});
     const store = new PostgresBoardStore(pool, options);
@@ -188,6 +197,11 @@ export class PostgresBoardStore implements BoardStore {
     if (row === undefined) return this.claim(board, unreachableEpoch);
     this.epochs.delete(board);
     return { owned: false, epoch: Number(row.epoch), relay: row.relay, url: row.url };
+  }
+
+  /** Forgets every claim (the relay went silent past the timeout): its next writes are refused here, before PostgreSQL. */
+  forgetAll(): void {
+    this.epochs.clear();
   }
 
   /** Whether this relay claimed the board (and has not lost or released it since, as far as it knows). */

@@ -130,9 +130,9 @@ export async function startRelay(options: RelayOptions = {}): Promise<Relay> {
   const sockets = new WebSocketServer({ noServer: true, maxPayload: maxMessageBytes });
   const cluster =
     postgres && options.cluster
-      ? new Cluster({ store: postgres, rooms, secret: options.cluster.secret, heartbeatMs: options.cluster.heartbeatMs, ownerTimeoutMs: options.cluster.ownerTimeoutMs, log, metrics, session: sessionContext }, sockets)
+      ? new Cluster({ store: postgres, rooms, secret: options.cluster.secret, heartbeatMs: options.cluster.heartbeatMs, ownerTimeoutMs: options.cluster.ownerTimeoutMs, log, metrics, session: sessionContext })
       : null;
-  const apis = [createAccessApi(authSecret), createPokerApi(rooms, store, authSecret, cluster && ((board) => cluster.ownerAddress(board)))];
+  const apis = [createAccessApi(authSecret), createPokerApi(rooms, store, authSecret, cluster && ((board) => cluster.locate(board)))];
   const server: Server = createServer(
     options.tls,
     createHttpHandler({ clientDir: options.clientDir ?? DEFAULT_CLIENT_DIR, health: () => ({ ...stats(), invites: authSecret !== null }), ready: () => ready && (cluster?.ready ?? true), metrics: () => metrics.text(), apis, log }),

@@ -528,6 +528,7 @@ export class Room {
     const wasReady = this.state === 'ready';
     const failed = this.state === 'failed';
     this.state = 'closed';
+    for (const waiter of this.committedWaiters.splice(0)) waiter.reject(new Error(`board ${this.name} was unloaded`));
     this.awareness.destroy();
     const { store } = this.options;
     if (store.commits === 'at-once') {

@@ -42,6 +42,11 @@ export class Rooms {
     return this.rooms.get(name);
   }
 
+  /** Every room in memory. */
+  all(): Room[] {
+    return [...this.rooms.values()];
+  }
+
   /** Settles once no room of the board is still being saved. */
   settled(name: string): Promise<void> {
     return this.closing.get(name) ?? Promise.resolve();

@@ -14,7 +14,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import WebSocket, { type WebSocketServer } from 'ws';
+import WebSocket, { WebSocketServer } from 'ws';
 import { toAccessRole } from '../access.js';
 import { CloseCode } from '../protocol.js';
 import type { Connection } from '../connection.js';
@@ -46,6 +46,10 @@ export type Route = { kind: 'local'; room: Room } | { kind: 'remote'; link: Link
 const DIAL_TIMEOUT_MS = 2000;
 /** Claims and dials tried for one board before the client is told to come back. */
 const ROUTE_ATTEMPTS = 4;
+/** Links are between relays holding the secret: their messages may be as large as a board. */
+const MAX_LINK_MESSAGE_BYTES = 1024 ** 3;
+/** Dial errors that say nobody listens there (kill -9, a machine gone): the board is taken over at once. */
+const GONE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND']);
 
 export class Cluster {
   private readonly links = new Map<string, Link>();
@@ -61,11 +65,10 @@ export class Cluster {
   private lastBeat = Date.now();
   private readonly beater: NodeJS.Timeout;
   private stopped = false;
+  /** Links are accepted apart from clients: a link carries client messages plus a few bytes, and whole boards. */
+  private readonly sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_LINK_MESSAGE_BYTES });
 
-  constructor(
-    private readonly options: ClusterOptions,
-    private readonly sockets: WebSocketServer,
-  ) {
+  constructor(private readonly options: ClusterOptions) {
     options.metrics.databaseUp.set(1);
     this.beater = setInterval(() => void this.beat(), options.heartbeatMs);
     this.beater.unref();
@@ -78,6 +81,8 @@ export class Cluster {
 
   private async beat(): Promise<void> {
     const { store, metrics } = this.options;
+    // Silent past the timeout (PostgreSQL unreachable, or this process paused): others may have claimed our boards.
+    this.dropBoardsIfSilent();
     try {
       await store.heartbeat();
       this.lastBeat = Date.now();
@@ -89,14 +94,30 @@ export class Cluster {
     } catch (error) {
       metrics.databaseUp.set(0);
       this.options.log.warn('heartbeat to PostgreSQL failed', { error: String(error) });
+      this.dropBoardsIfSilent();
     }
+  }
+
+  /**
+   * A relay whose heartbeat is older than the timeout may have lost any of
+   * its boards without having written since: it drops them all (clients
+   * reconnect and find the owner), rather than serve one another relay owns.
+   */
+  private dropBoardsIfSilent(): void {
+    if (Date.now() - this.lastBeat <= this.options.ownerTimeoutMs) return;
+    const { rooms, store, log } = this.options;
+    const loaded = rooms.all();
+    if (loaded.length === 0) return;
+    log.warn('no heartbeat within the timeout: dropping every board, which other relays may have claimed', { boards: loaded.length });
+    store.forgetAll();
+    for (const room of loaded) void rooms.abandon(room);
   }
 
   /** A client connected here: routed to the board's room, here or on its owner. */
   connect(connection: Connection): void {
     this.route(connection.board).then(
       (route) => {
-        if (connection.closed) return;
+        if (connection.closed) return route.kind === 'local' ? this.options.rooms.releaseIfIdle(route.room) : undefined;
         if (route.kind === 'local') {
           this.roomOf.set(connection, route.room);
           connection.attach(new PeerSession(route.room, connection, connection.address, this.options.session));
@@ -109,10 +130,10 @@ export class Cluster {
     );
   }
 
-  /** Where the board's HTTP API calls go (poker.ts): null for this relay, else the owner's http(s) address. */
-  async ownerAddress(board: string): Promise<string | null> {
+  /** Where the board's HTTP API calls go (poker.ts): its room here, or the owner's http(s) address. */
+  async locate(board: string): Promise<{ room: Room } | { owner: string }> {
     const route = await this.route(board);
-    return route.kind === 'local' ? null : route.url.replace(/^ws/, 'http').replace(/\/+$/, '');
+    return route.kind === 'local' ? { room: route.room } : { owner: route.url.replace(/^ws/, 'http').replace(/\/+$/, '') };
   }
 
   /** A client connected here has left: its room may unload. */
@@ -168,9 +189,11 @@ export class Cluster {
         if (claim.url === null) throw new Error(`relay ${claim.relay} left no address`);
         return { kind: 'remote', link: await this.linkTo(claim.relay, claim.url), url: claim.url };
       } catch (error) {
-        // Gone without a word (kill -9): take the board over at the epoch found; a live owner is fenced.
         lastError = error;
-        unreachable = claim.epoch;
+        // Nobody listens there (kill -9): take the board over at the epoch found. Anything else (an HTTP
+        // answer, a timeout) may be a live owner: wait for its heartbeat to go stale instead.
+        if (GONE.has((error as NodeJS.ErrnoException).code ?? '')) unreachable = claim.epoch;
+        else await new Promise((resolve) => setTimeout(resolve, this.options.heartbeatMs));
       }
     }
     throw new Error(`no route to board ${board}: ${String(lastError)}`);
@@ -183,7 +206,7 @@ export class Cluster {
     const pending = this.dialing.get(relayId);
     if (pending !== undefined) return pending;
     const dialed = new Promise<Link>((resolve, reject) => {
-      const socket = new WebSocket(`${url.replace(/\/+$/, '')}/cluster`, { headers: linkHeaders(this.options.secret, this.options.store.relayId), handshakeTimeout: DIAL_TIMEOUT_MS });
+      const socket = new WebSocket(`${url.replace(/\/+$/, '')}/cluster`, { headers: linkHeaders(this.options.secret, this.options.store.relayId), handshakeTimeout: DIAL_TIMEOUT_MS, maxPayload: MAX_LINK_MESSAGE_BYTES });
       socket.once('open', () => resolve(this.adopt(relayId, socket)));
       socket.once('error', reject);
       socket.once('unexpected-response', (_request, response) => reject(new Error(`relay ${relayId} refused the link (${response.statusCode})`)));
@@ -216,17 +239,15 @@ export class Cluster {
         return this.openRemote(link, message.conn, message.board, message.role, message.address);
       case 'frame':
         return this.remote.get(link)?.get(message.conn)?.receive(message.frame);
-      case 'close': {
-        // Either its socket closed over there (we own its board), or we own no such client and the owner closes one of ours.
+      case 'leave': {
         const remote = this.remote.get(link)?.get(message.conn);
-        if (remote !== undefined) {
-          this.remote.get(link)!.delete(message.conn);
-          return remote.dispose();
-        }
-        for (const clients of this.forwarded.get(link)?.values() ?? []) clients.get(message.conn)?.close(message.code, message.reason);
-        return;
+        this.remote.get(link)?.delete(message.conn);
+        return remote?.dispose();
       }
       // Edge side.
+      case 'close':
+        for (const clients of this.forwarded.get(link)?.values() ?? []) clients.get(message.conn)?.close(message.code, message.reason);
+        return;
       case 'send':
         for (const clients of this.forwarded.get(link)?.values() ?? []) clients.get(message.conn)?.send(message.frame);
         return;
@@ -251,7 +272,7 @@ export class Cluster {
     peer.attach({ receive: (frame) => waiting.push(frame), dispose: () => {} });
     this.route(board).then(
       (route) => {
-        if (peer.closed) return;
+        if (peer.closed) return route.kind === 'local' ? this.options.rooms.releaseIfIdle(route.room) : undefined;
         if (route.kind === 'remote') return peer.close(CloseCode.restart, 'the board moved to another relay; reconnect');
         const real = new PeerSession(route.room, peer, address, session);
         peer.attach(real);

@@ -28,7 +28,7 @@ export class ForwardedSession implements ClientSession {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    this.link.send({ type: 'close', conn: this.conn, code: 1000, reason: '' });
+    this.link.send({ type: 'leave', conn: this.conn });
     this.onDispose(this);
   }
 }

@@ -8,13 +8,15 @@
  *   varuint type, then
  *   OPEN      1  varuint conn, string board, string role, string address   edge -> owner: a client connected
  *   FRAME     2  varuint conn, bytes frame                                 edge -> owner: a message from it
- *   CLOSE     3  varuint conn, varuint code, string reason                 either way: its socket closed, or
- *                                                                          the owner closes it
+ *   CLOSE     3  varuint conn, varuint code, string reason                 owner -> edge: close that client
  *   SEND      4  varuint conn, bytes frame                                 owner -> edge: a message for it
  *   BROADCAST 5  string board, varuint except (0: none), bytes frame       owner -> edge: for every client
  *                                                                          of the board there but one
+ *   LEAVE     6  varuint conn                                              edge -> owner: its socket closed
  *
- * `conn` numbers a client on the edge that opened it (1, 2, …, per link).
+ * `conn` numbers a client on the edge that opened it (1, 2, …, per link
+ * and direction: both relays may forward clients over one link, so every
+ * message's direction says whose number it is).
  * Frames are the y-websocket protocol's, as the client sent or receives
  * them.
  */
@@ -26,9 +28,10 @@ export type LinkMessage =
   | { type: 'frame'; conn: number; frame: Uint8Array }
   | { type: 'close'; conn: number; code: number; reason: string }
   | { type: 'send'; conn: number; frame: Uint8Array }
-  | { type: 'broadcast'; board: string; except: number; frame: Uint8Array };
+  | { type: 'broadcast'; board: string; except: number; frame: Uint8Array }
+  | { type: 'leave'; conn: number };
 
-const TYPES = { open: 1, frame: 2, close: 3, send: 4, broadcast: 5 } as const;
+const TYPES = { open: 1, frame: 2, close: 3, send: 4, broadcast: 5, leave: 6 } as const;
 
 export function encodeLinkMessage(message: LinkMessage): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -55,6 +58,9 @@ export function encodeLinkMessage(message: LinkMessage): Uint8Array {
       encoding.writeVarUint(encoder, message.except);
       encoding.writeVarUint8Array(encoder, message.frame);
       break;
+    case 'leave':
+      encoding.writeVarUint(encoder, message.conn);
+      break;
   }
   return encoding.toUint8Array(encoder);
 }
@@ -79,6 +85,9 @@ export function decodeLinkMessage(bytes: Uint8Array): LinkMessage {
       break;
     case TYPES.broadcast:
       message = { type: 'broadcast', board: decoding.readVarString(decoder), except: decoding.readVarUint(decoder), frame: decoding.readVarUint8Array(decoder) };
+      break;
+    case TYPES.leave:
+      message = { type: 'leave', conn: decoding.readVarUint(decoder) };
       break;
     default:
       throw new Error(`unknown link message type ${type}`);

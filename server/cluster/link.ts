@@ -3,15 +3,17 @@
  * carrying link-protocol.ts messages both ways. The relay that needs the
  * other dials `<its RELAY_URL>/cluster` and proves it holds CLUSTER_SECRET:
  *
- *   x-relay-id:   the dialing relay's id
- *   x-relay-time: now, in ms
- *   x-relay-auth: hex HMAC-SHA256(CLUSTER_SECRET, "<id>\n<time>")
+ *   x-relay-id:    the dialing relay's id
+ *   x-relay-time:  now, in ms
+ *   x-relay-nonce: random, base64url
+ *   x-relay-auth:  hex HMAC-SHA256(CLUSTER_SECRET, "<id>\n<time>\n<nonce>")
  *
- * accepted within LINK_CLOCK_SKEW_MS of the receiver's clock. Clients
- * cannot open a link: they do not know the secret. A link that misses its
+ * accepted within LINK_CLOCK_SKEW_MS of the receiver's clock, each nonce
+ * once (a handshake seen on the wire cannot be replayed). Clients cannot
+ * open a link: they do not know the secret. A link that misses its
  * pings is ended, and the clients it carried reconnect.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import WebSocket from 'ws';
 import { decodeLinkMessage, encodeLinkMessage, type LinkMessage } from './link-protocol.js';
@@ -22,21 +24,28 @@ export const LINK_PING_MS = 1000;
 /** Past this much unsent, the other relay is not reading: the link is ended rather than hold more. */
 const MAX_LINK_BUFFER_BYTES = 64 * 1024 * 1024;
 
-const mac = (secret: string, id: string, time: string) => createHmac('sha256', secret).update(`${id}\n${time}`).digest('hex');
+const mac = (secret: string, id: string, time: string, nonce: string) => createHmac('sha256', secret).update(`${id}\n${time}\n${nonce}`).digest('hex');
 
-export function linkHeaders(secret: string, relayId: string, now = Date.now()): Record<string, string> {
+export function linkHeaders(secret: string, relayId: string, now = Date.now(), nonce = randomBytes(16).toString('base64url')): Record<string, string> {
   const time = String(now);
-  return { 'x-relay-id': relayId, 'x-relay-time': time, 'x-relay-auth': mac(secret, relayId, time) };
+  return { 'x-relay-id': relayId, 'x-relay-time': time, 'x-relay-nonce': nonce, 'x-relay-auth': mac(secret, relayId, time, nonce) };
 }
 
-/** The dialing relay's id if its headers prove it holds the secret; null otherwise. */
+/** Nonces accepted within the skew window, with when each may be forgotten. */
+const seenNonces = new Map<string, number>();
+
+/** The dialing relay's id if its headers prove it holds the secret, once; null otherwise. */
 export function verifyLinkHeaders(secret: string, headers: IncomingHttpHeaders, now = Date.now()): string | null {
-  const [id, time, auth] = [headers['x-relay-id'], headers['x-relay-time'], headers['x-relay-auth']];
-  if (typeof id !== 'string' || typeof time !== 'string' || typeof auth !== 'string' || id === '') return null;
+  const [id, time, nonce, auth] = [headers['x-relay-id'], headers['x-relay-time'], headers['x-relay-nonce'], headers['x-relay-auth']];
+  if (typeof id !== 'string' || typeof time !== 'string' || typeof nonce !== 'string' || typeof auth !== 'string' || id === '' || nonce.length > 64) return null;
   if (!/^\d+$/.test(time) || Math.abs(now - Number(time)) > LINK_CLOCK_SKEW_MS) return null;
-  const expected = Buffer.from(mac(secret, id, time));
+  const expected = Buffer.from(mac(secret, id, time, nonce));
   const given = Buffer.from(auth);
-  return expected.length === given.length && timingSafeEqual(expected, given) ? id : null;
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  for (const [seen, until] of seenNonces) if (until < now) seenNonces.delete(seen);
+  if (seenNonces.has(nonce)) return null;
+  seenNonces.set(nonce, now + 2 * LINK_CLOCK_SKEW_MS);
+  return id;
 }
 
 export class Link {
