@@ -15,10 +15,14 @@ export interface BenchClient {
   destroy(): void;
 }
 
-/** `socket` lets a benchmark watch the wire (both providers take the socket class as an option). */
+/**
+ * `socket` lets a benchmark watch the wire (both providers take the socket class as an option). Reconnects
+ * wait at most 200 ms with either client (the stock y-websocket client as the tests set it up; Hocuspocus's
+ * provider given the same bound), so that failover times compare servers, not clients' backoff.
+ */
 export function connect(kind: RelayKind, url: string, board: string, doc: Y.Doc = new Y.Doc(), socket: typeof WebSocket = WebSocket): BenchClient {
   if (kind === 'hocuspocus') {
-    const provider = new HocuspocusProvider({ url, name: board, document: doc, WebSocketPolyfill: socket } as unknown as ConstructorParameters<typeof HocuspocusProvider>[0]);
+    const provider = new HocuspocusProvider({ url, name: board, document: doc, WebSocketPolyfill: socket, delay: 100, minDelay: 100, maxDelay: 200 } as unknown as ConstructorParameters<typeof HocuspocusProvider>[0]);
     return {
       doc,
       isSynced: () => provider.isSynced,
