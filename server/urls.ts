@@ -11,7 +11,7 @@
  * A running relay records that address in DATA_DIR/relay-url.json, so that
  * `npm run invite` links to it whatever PORT or HOST the relay started with.
  */
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { networkInterfaces, type NetworkInterfaceInfo } from 'node:os';
 import { join } from 'node:path';
 import { isLoopback } from './loopback.js';
@@ -58,6 +58,8 @@ const RECORD = 'relay-url.json';
 
 /** Notes where the relay of `dataDir` is, for `npm run invite`. */
 export function recordRelayUrl(dataDir: string, url: string): void {
+  // In cluster mode no SQLite store has made DATA_DIR.
+  mkdirSync(dataDir, { recursive: true });
   writeFileSync(join(dataDir, RECORD), `${JSON.stringify({ url, pid: process.pid })}\n`);
 }
 

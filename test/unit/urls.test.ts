@@ -49,4 +49,10 @@ describe('relay addresses', () => {
     writeFileSync(join(dataDir, 'relay-url.json'), JSON.stringify({ url: 'http://127.0.0.1:1', pid: Number(dead) }));
     expect(runningRelayUrl(dataDir)).toBeNull();
   });
+
+  it('makes DATA_DIR for the note when no SQLite store made it (cluster mode keeps boards in PostgreSQL)', () => {
+    const dataDir = join(tempDataDir(), 'not', 'there', 'yet');
+    recordRelayUrl(dataDir, 'http://127.0.0.1:4322');
+    expect(runningRelayUrl(dataDir)).toBe('http://127.0.0.1:4322');
+  });
 });
