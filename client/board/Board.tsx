@@ -4,7 +4,7 @@
  * (selection, side panel, notices, shortcuts) and every document write goes
  * through shared/, via useItemActions or the components themselves.
  */
-import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { FRAMEWORK_NAMES, assignToSprint, awaitsTriage, orderWarnings, defaultAgenda, joinSession, orderedIds, orderedItems, setBoardTitle, startSession, type Framework } from '../../shared/index.js';
 import { useGroomingSession } from '../grooming/useGrooming.js';
 import { rememberBoard, takePendingTitle } from '../home/recentBoards.js';
@@ -18,6 +18,7 @@ import { BacklogList } from './BacklogList.js';
 import { BacklogTotals } from './BacklogTotals.js';
 import { BoardHeader } from './BoardHeader.js';
 import { Composer } from './Composer.js';
+import { LazyPart } from '../ui/LazyPart.js';
 import { MoveToSprint, SelectionNotice, SortedNotice } from './ListNotices.js';
 import { PaneTabs } from './PaneTabs.js';
 import { PlanningView } from '../planning/PlanningView.js';
@@ -288,9 +289,9 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
         </BoardHeader>
         {/* Each lazy part (lazyParts.ts) shows nothing until its code is here, a moment at most, without hiding the rest. */}
         {running && (
-          <Suspense fallback={null}>
+          <LazyPart fallback={null}>
             <SessionBar session={session} grooming={grooming} peers={peers} following={side.following} onFollowingChange={side.setFollowing} onSummary={() => setDialog('summary')} />
-          </Suspense>
+          </LazyPart>
         )}
         <ScoreColumnsContext value={scoreColumns}>
           <div className={openItem || showGrooming ? 'board-body with-panel' : 'board-body'}>
@@ -303,9 +304,9 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
             ) : mode === 'roadmap' ? (
               <RoadmapView session={session} items={items} plan={plan} forecast={forecast} sprints={planning.sprints} onOpen={side.openDetails} />
             ) : mode === 'health' ? (
-                <Suspense fallback={<div className="health" aria-busy="true" />}>
+                <LazyPart fallback={<div className="health" aria-busy="true" />}>
                   <HealthView session={session} items={items} frameworks={frameworks} onOpen={side.openDetails} onDone={(text, undo) => show({ text, action: { label: 'Undo', run: () => void undo() } })} />
-                </Suspense>
+                </LazyPart>
               ) : mode === 'inbox' ? (
                 <InboxView
                   session={session}
@@ -351,9 +352,9 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
                 )}
                 {select.selected.length > 1 && <SelectionNotice count={select.selected.length} onSetFields={readOnly ? null : () => setBulkEditing(select.selected)} onClear={select.clear} />}
                   {showChart ? (
-                    <Suspense fallback={<div className="value-effort" aria-busy="true" />}>
+                    <LazyPart fallback={<div className="value-effort" aria-busy="true" />}>
                       <ValueEffortChart items={visible} byId={byId} onOpen={side.openDetails} />
-                    </Suspense>
+                    </LazyPart>
                   ) : loaded && visible.length === 0 ? (
                     <p className="empty">{items.length === 0 ? 'This backlog is empty. Write the first item above.' : 'No items match these filters.'}</p>
                   ) : (
@@ -405,7 +406,7 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
               </ItemPanel>
             )}
             {showGrooming && (
-              <Suspense fallback={<aside className="panel grooming-panel" aria-busy="true" />}>
+              <LazyPart fallback={<aside className="panel grooming-panel" aria-busy="true" />}>
                 <GroomingPanel
                   session={session}
                   grooming={grooming}
@@ -416,11 +417,11 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
                   onSplit={setSplittingId}
                   onError={(text) => show({ text, problem: true })}
                 />
-              </Suspense>
+              </LazyPart>
             )}
           </div>
         </ScoreColumnsContext>
-        <Suspense fallback={null}>
+        <LazyPart fallback={null}>
           {dialog === 'help' && <HelpOverlay onClose={() => setDialog(null)} />}
           {dialog === 'prioritize' && (
             <PrioritizeDialog
@@ -490,7 +491,7 @@ export function Board({ session, auth }: { session: BoardSession; auth: boolean 
               }}
             />
           )}
-        </Suspense>
+        </LazyPart>
         {notice && <Toast key={notice.text} notice={notice} onDone={dismiss} />}
         </CycleMarks>
         </RefinementContext>

@@ -84,4 +84,37 @@ describe('story quality and the story assistant', () => {
       'Given [an input or state that is not allowed], when I filter search by price, then [what I am told] and nothing is changed',
     ]);
   }, 60_000);
+
+  it('keeps the page up when the checks or another part cannot be loaded (offline before they were cached), and loads them after a reload online', async () => {
+    // No service worker, so nothing was cached: the checks' chunk can only come from the relay, which is cut off.
+    const context = await suite.browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 720 } });
+    suite.track(context);
+    await context.addInitScript(() => localStorage.setItem('refinement-board.identity', JSON.stringify({ name: 'Ana', color: '#4f46e5' })));
+    const ana = await context.newPage();
+    const errors: string[] = [];
+    ana.on('pageerror', (error) => errors.push(error.message));
+    await ana.goto(`${suite.relay.httpUrl}/b/quality-offline-${Date.now()}`);
+    await expect.poll(() => ana.getByTestId('connection').getAttribute('data-status')).toMatch(/live|synced/);
+    await addItems(ana, [VAGUE]);
+    await context.setOffline(true);
+    await row(ana, VAGUE).click();
+    await expect.poll(() => qualityOf(ana).textContent()).toContain('could not be loaded');
+    // The rest of the panel works.
+    await panelOf(ana).getByLabel('Estimate').fill('3');
+    await panelOf(ana).getByLabel('Estimate').press('Enter');
+    await expect.poll(() => row(ana, VAGUE).locator('.estimate').textContent()).toBe('3');
+    await ana.screenshot({ path: `${SHOTS}story-quality-offline-1280.png` });
+    // Another part loaded on first use (the Health tab) says so too, and the page stays up.
+    await ana.getByRole('tab', { name: 'Health' }).click();
+    await expect.poll(() => ana.locator('.load-failed').textContent()).toContain('could not be loaded while offline');
+    await ana.getByRole('tab', { name: 'Backlog' }).click();
+    await context.setOffline(false);
+    // Chromium remembers the failed fetch for the page's life: trying again online fails too, and a reload is offered.
+    await qualityOf(ana).getByRole('button', { name: 'Reload the page' }).click();
+    await expect.poll(() => ana.getByTestId('connection').getAttribute('data-status')).toMatch(/live|synced/);
+    await row(ana, VAGUE).click();
+    await expect.poll(() => findings(ana), { timeout: 15_000 }).toEqual(['vague-words', 'no-acceptance-criteria']);
+    expect(await row(ana, VAGUE).locator('.estimate').textContent()).toBe('3');
+    expect(errors).toEqual([]);
+  });
 });
