@@ -22,7 +22,7 @@ import { percentile } from './stats.js';
 import { startWorker } from './worker.js';
 import type { LoadResult } from './load-worker.js';
 import type { Row, ScenarioResult, Sizes } from './scenarios.js';
-import { startPostgres } from '../test/helpers/postgres.js';
+import { ownerPort, startPostgres } from '../test/helpers/postgres.js';
 import { startBalancer } from '../test/helpers/balancer.js';
 
 const round = (value: number, digits = 1) => (Number.isFinite(value) ? Math.round(value * 10 ** digits) / 10 ** digits : null);
@@ -111,8 +111,8 @@ async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<v
 /** Our board's owner, from PostgreSQL. */
 function ownerOf(db: pg.Pool) {
   return async (board: string, relays: RunningRelay[]) => {
-    const { rows } = await db.query<{ url: string }>('SELECT r.url FROM board_owners o JOIN relays r ON r.id = o.relay WHERE o.board = $1', [board]);
-    return relays.find((relay) => relay.port === Number(new URL(rows[0]!.url).port))!;
+    const port = await ownerPort(db, board);
+    return relays.find((relay) => relay.port === port)!;
   };
 }
 

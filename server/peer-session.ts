@@ -94,8 +94,7 @@ export class PeerSession implements ClientSession {
           break;
         case 'sync-step-2':
           this.room.receiveUpdate(this.peer, message.update);
-          if (!this.room.hasUncommitted) this.handshake.step2Committed();
-          else this.room.whenCommitted().then(() => this.handshake.step2Committed(), () => {});
+          this.handshake.step2Applied();
           break;
         case 'update':
           this.room.receiveUpdate(this.peer, message.update);

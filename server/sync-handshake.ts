@@ -98,10 +98,12 @@ export class SyncHandshake {
     else this.whenCommitted(() => this.answer(stateVector));
   }
 
-  /** The client's sync step 2 has been applied and committed (a storage failure closes the socket instead). */
-  step2Committed(): void {
-    this.clientStateCommitted = true;
-    this.answerHeld();
+  /** The client's sync step 2 has been applied; once it is committed, a held answer goes (a storage failure closes the socket instead). */
+  step2Applied(): void {
+    this.whenCommitted(() => {
+      this.clientStateCommitted = true;
+      this.answerHeld();
+    });
   }
 
   dispose(): void {
@@ -131,8 +133,7 @@ export class SyncHandshake {
     clearTimeout(this.holdTimer);
     const stateVector = this.heldStateVector;
     this.heldStateVector = null;
-    if (stateVector === null || this.peer.closed) return;
-    this.whenCommitted(() => this.answer(stateVector));
+    if (stateVector !== null) this.whenCommitted(() => this.answer(stateVector));
   }
 
   /** Runs `send` once the room has committed everything it applied (at once when it has). */

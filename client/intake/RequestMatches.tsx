@@ -22,9 +22,8 @@ interface RequestMatchesProps {
 }
 
 export function RequestMatches({ session, request, byId, onOpen, onDone }: RequestMatchesProps) {
-  const { hits } = useSimilar({ title: request.title, description: request.description, k: SHOWN, minCoverage: CLOSE });
-  const shown = (hits ?? []).filter((hit) => byId.get(hit.id)?.archived === false);
-  if (shown.length === 0) return null;
+  const { hits = [] } = useSimilar({ title: request.title, description: request.description, k: SHOWN, minCoverage: CLOSE, byId });
+  if (hits.length === 0) return null;
   const merge = (item: ItemSnapshot) => {
     const made = session.actUndoable(() => mergeRequest(session.doc, request.id, item.id, { by: session.me.name }, session.clock.now()));
     if (made) onDone(`Merged “${shorten(request.title, 50)}” into “${shorten(item.title, 50)}”`, made.undo);
@@ -33,7 +32,7 @@ export function RequestMatches({ session, request, byId, onOpen, onDone }: Reque
     <section className="duplicates request-matches" aria-label="Maybe already on the board">
       <h3 className="section-title">Maybe already on the board</h3>
       <SimilarItems
-        hits={shown}
+        hits={hits}
         byId={byId}
         onOpen={onOpen}
         action={(item) =>

@@ -23,17 +23,16 @@ interface DuplicatesSectionProps {
 
 export function DuplicatesSection({ session, itemId, byId, onOpen, onDone }: DuplicatesSectionProps) {
   const text = useItemText(session.doc, itemId);
-  const { available, hits, error } = useSimilar({ ...text, k: SHOWN, exclude: [itemId] });
+  const { available, hits, error } = useSimilar({ ...text, k: SHOWN, exclude: [itemId], byId });
   if (!available || text.title.trim() === '') return null;
-  const shown = (hits ?? []).filter((hit) => byId.get(hit.id)?.archived === false);
   return (
     <section className="duplicates" aria-label="Likely duplicates">
       <h3 className="section-title">Likely duplicates</h3>
       {error && <p className="field-error">{error}</p>}
       {hits === undefined && !error && <p className="muted">Looking…</p>}
-      {hits !== undefined && shown.length === 0 && <p className="muted">No similar items on this board.</p>}
+      {hits !== undefined && hits.length === 0 && <p className="muted">No similar items on this board.</p>}
       <SimilarItems
-        hits={shown}
+        hits={hits ?? []}
         byId={byId}
         onOpen={onOpen}
         action={

@@ -35,8 +35,7 @@ export function SimilarItems({ hits, byId, onOpen, action }: SimilarItemsProps) 
     <ol className="duplicate-list">
       {hits.map((hit) => {
         const item = byId.get(hit.id);
-        // The index may not have heard yet of an item archived (or merged) a moment ago.
-        if (item === undefined || item.archived) return null;
+        if (item === undefined) return null;
         return (
           <li key={hit.id} data-duplicate={hit.id}>
             <button type="button" className="link-button duplicate-title" title={item.title} onClick={() => onOpen(hit.id)}>

@@ -16,13 +16,12 @@ const MIN_LENGTH = 8;
 
 export function TypedTitleMatches({ title, byId, onOpen }: { title: string; byId: ReadonlyMap<string, ItemSnapshot>; onOpen: (id: string) => void }) {
   const typed = useDeferredValue(title.trim());
-  const { hits } = useSimilar({ title: typed.length >= MIN_LENGTH ? typed : '', k: SHOWN, minCoverage: CLOSE });
-  const shown = (hits ?? []).filter((hit) => byId.get(hit.id)?.archived === false);
-  if (title.trim().length < MIN_LENGTH || shown.length === 0) return null;
+  const { hits = [] } = useSimilar({ title: typed.length >= MIN_LENGTH ? typed : '', k: SHOWN, minCoverage: CLOSE, byId });
+  if (title.trim().length < MIN_LENGTH || hits.length === 0) return null;
   return (
     <section className="duplicates typed-matches" aria-label="Already on the board">
       <h3 className="section-title">Already on the board?</h3>
-      <SimilarItems hits={shown} byId={byId} onOpen={onOpen} />
+      <SimilarItems hits={hits} byId={byId} onOpen={onOpen} />
     </section>
   );
 }

@@ -56,21 +56,29 @@ function currentEstimator(deck: number[]): Estimator {
   return estimator.estimator;
 }
 
-/** Which words matched where, for highlighting, and how much of the typed title the item covers. */
-function explain(query: { title: string; description?: string }, hit: { id: string; score: number }): SimilarHit {
-  const words = index.matches(query, hit.id);
-  const matchedTerms = new Set(retrievalWords(words.join(' ')).map((word) => word.term));
-  const title = retrievalWords(items.get(hit.id)?.title ?? '');
-  const inTitle = new Set(title.filter((word) => matchedTerms.has(word.term)).map((word) => word.term));
-  const queryTitle = retrievalWords(query.title);
-  const titleTerms = new Set(queryTitle.map((word) => word.term));
-  return {
-    ...hit,
-    words,
-    titleWords: [...new Set(title.filter((word) => inTitle.has(word.term)).map((word) => word.word))],
-    bodyWords: words.filter((word) => retrievalWords(word).every((part) => !inTitle.has(part.term))),
-    coverage: titleTerms.size === 0 ? 0 : [...titleTerms].filter((term) => matchedTerms.has(term)).length / titleTerms.size,
-  };
+/**
+ * Which words matched where, for highlighting, and how much of the typed
+ * title each hit covers. The query is read once for all hits.
+ */
+function explain(query: { title: string; description?: string }, hits: { id: string; score: number }[]): SimilarHit[] {
+  const asked = retrievalWords(query.title);
+  const titleTerms = new Set(asked.map((word) => word.term));
+  // `matches` gives the query's words as written (the first of each): their terms, without reading them again.
+  const termOf = new Map<string, string>();
+  for (const word of [...asked, ...retrievalWords(query.description ?? '')]) if (!termOf.has(word.word)) termOf.set(word.word, word.term);
+  return hits.map((hit) => {
+    const words = index.matches(query, hit.id);
+    const matchedTerms = new Set(words.map((word) => termOf.get(word)));
+    const title = retrievalWords(items.get(hit.id)?.title ?? '');
+    const inTitle = new Set(title.filter((word) => matchedTerms.has(word.term)).map((word) => word.term));
+    return {
+      ...hit,
+      words,
+      titleWords: [...new Set(title.filter((word) => inTitle.has(word.term)).map((word) => word.word))],
+      bodyWords: words.filter((word) => !inTitle.has(termOf.get(word) ?? '')),
+      coverage: titleTerms.size === 0 ? 0 : [...titleTerms].filter((term) => matchedTerms.has(term)).length / titleTerms.size,
+    };
+  });
 }
 
 function handle(request: RefinementRequest): RefinementReply | null {
@@ -89,7 +97,7 @@ function handle(request: RefinementRequest): RefinementReply | null {
       return null;
     case 'similar': {
       const hits = index.similar(request.query, request.k, { exclude: request.exclude });
-      return { type: 'similar', seq: request.seq, hits: hits.map((hit) => explain(request.query, hit)) };
+      return { type: 'similar', seq: request.seq, hits: explain(request.query, hits) };
     }
     case 'suggest': {
       // The item itself, when it has an estimate, is part of the history: it is no reference for itself.

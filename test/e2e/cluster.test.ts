@@ -10,7 +10,7 @@ import pg from 'pg';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.js';
 import { startRelayProcess, tempDataDir, type RelayProcess } from '../helpers/relay-process.js';
-import { startPostgres, type PostgresServer } from '../helpers/postgres.js';
+import { ownerPort, startPostgres, type PostgresServer } from '../helpers/postgres.js';
 import { startBalancer, type Balancer } from '../helpers/balancer.js';
 import { SHOTS, addItems, openBoard, row } from './board-helpers.js';
 
@@ -83,8 +83,8 @@ describe('a cluster behind a load balancer', () => {
 
     // The board's owner dies.
     const board = new URL(url).pathname.split('/').pop()!;
-    const { rows } = await db.query<{ url: string }>('SELECT r.url FROM board_owners o JOIN relays r ON r.id = o.relay WHERE o.board = $1', [board]);
-    const owner = relays.find((relay) => relay.port === Number(new URL(rows[0]!.url).port))!;
+    const port = await ownerPort(db, board);
+    const owner = relays.find((relay) => relay.port === port)!;
     await owner.kill('SIGKILL');
     const killed = Date.now();
 

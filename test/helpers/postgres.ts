@@ -10,6 +10,7 @@
  * turn it on (`{ fsync: true }`), the setting the durability promise needs.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import type pg from 'pg';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +39,12 @@ function asPostgres(command: string, args: string[]): string {
   const run = spawnSync('runuser', ['-u', 'postgres', '--', command, ...args], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${run.status}): ${run.stderr || run.stdout}`);
   return run.stdout;
+}
+
+/** The port of the relay that owns `board` now (from the address it registered), or null while nobody does. */
+export async function ownerPort(db: pg.Pool | pg.Client, board: string): Promise<number | null> {
+  const { rows } = await db.query<{ url: string }>('SELECT r.url FROM board_owners o JOIN relays r ON r.id = o.relay WHERE o.board = $1', [board]);
+  return rows[0] === undefined ? null : Number(new URL(rows[0].url).port);
 }
 
 export function startPostgres({ fsync = false }: { fsync?: boolean } = {}): PostgresServer {

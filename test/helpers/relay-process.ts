@@ -27,6 +27,13 @@ export interface RelayProcess {
   kill(signal?: NodeJS.Signals): Promise<number | string>;
 }
 
+/** A figure of a running relay's /metrics (the series named in full, labels included); 0 when absent. */
+export async function relayMetric(httpUrl: string, name: string): Promise<number> {
+  const text = await (await fetch(`${httpUrl}/metrics`)).text();
+  const line = text.split('\n').find((l) => l.startsWith(name));
+  return line === undefined ? 0 : Number(line.split(' ').at(-1));
+}
+
 export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'relay-test-'));
 }

@@ -14,7 +14,7 @@ import * as encoding from 'lib0/encoding';
 import { addItem, orderedItems } from '../../shared/index.js';
 import { encodeAwareness, encodeSyncStep1, encodeUpdate } from '../../server/protocol.js';
 import { connectClient, sleep, waitFor, type Client } from '../helpers/clients.js';
-import { startRelayProcess, tempDataDir, type RelayProcess } from '../helpers/relay-process.js';
+import { relayMetric, startRelayProcess, tempDataDir, type RelayProcess } from '../helpers/relay-process.js';
 import { craftUpdate } from '../helpers/craft-update.js';
 
 const clients: Client[] = [];
@@ -56,11 +56,7 @@ const closed = (socket: WebSocket) =>
     socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() }));
   });
 
-async function metric(r: RelayProcess, name: string): Promise<number> {
-  const text = await (await fetch(`${r.httpUrl}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith(name));
-  return line === undefined ? 0 : Number(line.split(' ').at(-1));
-}
+const metric = (r: RelayProcess, name: string) => relayMetric(r.httpUrl, name);
 
 /** `n` map overwrites of a few keys, as one update from a fresh client. */
 function overwrites(n: number): Uint8Array {

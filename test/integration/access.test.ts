@@ -13,7 +13,7 @@ import { signInvite, type AccessRole } from '../../server/access.js';
 import { encodeAwareness, encodeUpdate } from '../../server/protocol.js';
 import { craftUpdate } from '../helpers/craft-update.js';
 import { connectClient, sleep, waitFor, type Client } from '../helpers/clients.js';
-import { startRelayProcess, tempDataDir, type RelayProcess } from '../helpers/relay-process.js';
+import { relayMetric, startRelayProcess, tempDataDir, type RelayProcess } from '../helpers/relay-process.js';
 
 const SECRET = 'test-secret-0123456789-abcdefghijklmnop';
 let relay: RelayProcess;
@@ -49,11 +49,7 @@ function upgradeStatus(url: string): Promise<number> {
   });
 }
 
-async function metric(name: string): Promise<number> {
-  const text = await (await fetch(`${relay.httpUrl}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith(name));
-  return line === undefined ? 0 : Number(line.split(' ').at(-1));
-}
+const metric = (name: string) => relayMetric(relay.httpUrl, name);
 
 async function api(path: string, token: string | null, body?: unknown): Promise<Response> {
   const query = token === null ? '' : `?token=${encodeURIComponent(token)}`;

@@ -13,7 +13,7 @@ import pg from 'pg';
 import * as Y from 'yjs';
 import { connectClient, sleep, waitFor, type Client } from '../helpers/clients.js';
 import { startRelayProcess, tempDataDir, type RelayProcess } from '../helpers/relay-process.js';
-import { startPostgres, type PostgresServer } from '../helpers/postgres.js';
+import { ownerPort, startPostgres, type PostgresServer } from '../helpers/postgres.js';
 import { startBalancer, type Balancer } from '../helpers/balancer.js';
 
 const SECRET = 'cluster-secret-0123456789-abcdefghijkl';
@@ -74,8 +74,8 @@ const list = (client: Client) => client.doc.getArray<string>('log').toArray();
 async function ownerOf(board: string): Promise<RelayProcess> {
   let owner: RelayProcess | undefined;
   await waitFor(async () => {
-    const { rows } = await db.query<{ url: string }>('SELECT r.url FROM board_owners o JOIN relays r ON r.id = o.relay WHERE o.board = $1', [board]);
-    owner = rows[0] && relays.find((relay) => relay.port === Number(new URL(rows[0]!.url).port));
+    const port = await ownerPort(db, board);
+    owner = relays.find((relay) => relay.port === port);
     return owner !== undefined;
   }, `an owner of ${board}`);
   return owner!;

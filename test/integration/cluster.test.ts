@@ -11,8 +11,8 @@ import { signInvite } from '../../server/access.js';
 import { addItem, castVote, joinSession, readRound, readSession, sealVote, startSession } from '../../shared/index.js';
 import * as Y from 'yjs';
 import { connectClient, sleep, waitFor, type Client } from '../helpers/clients.js';
-import { startRelayProcess, tempDataDir, type RelayProcess } from '../helpers/relay-process.js';
-import { startPostgres, type PostgresServer } from '../helpers/postgres.js';
+import { relayMetric, startRelayProcess, tempDataDir, type RelayProcess } from '../helpers/relay-process.js';
+import { ownerPort, startPostgres, type PostgresServer } from '../helpers/postgres.js';
 
 const SECRET = 'cluster-secret-0123456789-abcdefghijkl';
 let server: PostgresServer;
@@ -55,16 +55,12 @@ function join(on: RelayProcess, board: string): Client {
 
 const words = (client: Client) => [...client.doc.getMap<string>('words').keys()].sort();
 
-async function metric(on: RelayProcess, name: string): Promise<number> {
-  const text = await (await fetch(`${on.httpUrl}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith(name));
-  return line === undefined ? 0 : Number(line.split(' ').at(-1));
-}
+const metric = (on: RelayProcess, name: string) => relayMetric(on.httpUrl, name);
 
 /** The relay process owning the board now. */
 async function ownerRelay(board: string): Promise<RelayProcess> {
-  const { rows } = await db.query<{ url: string }>('SELECT r.url FROM board_owners o JOIN relays r ON r.id = o.relay WHERE o.board = $1', [board]);
-  return relays.find((one) => one.port === Number(new URL(rows[0]!.url).port))!;
+  const port = await ownerPort(db, board);
+  return relays.find((one) => one.port === port)!;
 }
 
 async function owners(board: string): Promise<{ relay: string; epoch: number }[]> {

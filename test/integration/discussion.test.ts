@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { addComment, addItem, itemHistory, itemThreads, recordHistory, resolveThread, updateItem } from '../../shared/index.js';
 import { signInvite, type AccessRole } from '../../server/access.js';
 import { connectClient, sleep, waitFor, type Client } from '../helpers/clients.js';
-import { startRelayProcess, tempDataDir, type RelayProcess } from '../helpers/relay-process.js';
+import { relayMetric, startRelayProcess, tempDataDir, type RelayProcess } from '../helpers/relay-process.js';
 
 const SECRET = 'test-secret-0123456789-abcdefghijklmnop';
 const BOARD = 'discussed';
@@ -32,11 +32,7 @@ function join(role: AccessRole): Client {
   return client;
 }
 
-async function dropped(role: AccessRole): Promise<number> {
-  const text = await (await fetch(`${relay.httpUrl}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith(`relay_dropped_updates_total{role="${role}"}`));
-  return line === undefined ? 0 : Number(line.split(' ').at(-1));
-}
+const dropped = (role: AccessRole) => relayMetric(relay.httpUrl, `relay_dropped_updates_total{role="${role}"}`);
 
 it("lets viewers and requesters read comments but drops the ones they write; members' comments and history survive a killed relay", async () => {
   const mia = join('member');

@@ -10,7 +10,7 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import { addItem, orderedItems, updateItem } from '../../shared/index.js';
 import { connectClient, sleep, waitFor, type Client } from '../helpers/clients.js';
-import { startRelayProcess, tempDataDir, type RelayProcess } from '../helpers/relay-process.js';
+import { relayMetric, startRelayProcess, tempDataDir, type RelayProcess } from '../helpers/relay-process.js';
 
 let relay: RelayProcess;
 const clients: Client[] = [];
@@ -48,11 +48,7 @@ async function rawSocket(board: string): Promise<WebSocket> {
 
 const closed = (socket: WebSocket) => new Promise<{ code: number; reason: string }>((resolve) => socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
 
-async function metric(name: string): Promise<number> {
-  const text = await (await fetch(`${relay.httpUrl}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith(name));
-  return line === undefined ? 0 : Number(line.split(' ').at(-1));
-}
+const metric = (name: string) => relayMetric(relay.httpUrl, name);
 
 const QUERY_AWARENESS = new Uint8Array([3]);
 
