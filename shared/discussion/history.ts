@@ -15,9 +15,11 @@
  *     mergedFrom            on an entry copied from a duplicate merged into this item: the duplicate's id
  *     via                   'poker' on an estimate accepted from a poker round (the same transaction
  *                           settled a round of doc.getMap('grooming'))
+ *     n                     1 + the highest `n` among the item's entries the writer had: entries
+ *                           written in the same millisecond keep the order in which people saw them
  *   Keys are "<client id>.<counter>" in base 36 (the counter zero-padded), unique to the writing session;
  *   an entry copied by a merge is keyed "<original key>><kept item id>", so that two people making the
- *   same merge at once write the same key. Entries are ordered by `at`, then by key.
+ *   same merge at once write the same key. Entries are ordered by `at`, then `n`, then key.
  *
  * One key per entry, never a container per item: two people writing an
  * item's first entries at once, offline, would each create the container
@@ -59,6 +61,8 @@ export interface HistoryEntry {
   mergedFrom?: string;
   /** 'poker': an estimate accepted from a poker round. */
   via?: 'poker';
+  /** The entry's place among the item's entries its writer knew (see the layout); absent in older entries. */
+  n?: number;
   at: number;
   by: string;
   byId: string;
@@ -149,7 +153,7 @@ function storedEntries(doc: Y.Doc, itemId: string): { key: string; entry: Histor
     }
     else if (isEntry(value)) out.push({ key, entry: value });
   }
-  return out.sort((a, b) => a.entry.at - b.entry.at || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return out.sort((a, b) => a.entry.at - b.entry.at || (a.entry.n ?? 0) - (b.entry.n ?? 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 /** The estimate entries of an item, with their keys: what a merge copies (shared/refinement/merge.ts). */
@@ -243,12 +247,14 @@ export function recordHistory(doc: Y.Doc, actor: () => Person, now: () => number
     doc.transact(() => {
       const history = historyMap(doc);
       for (const { id, entry } of entries) {
+        const earlier = storedEntries(doc, id);
         if (isGrouped(entry.field)) {
           // The same person typing on in the same minute: the entry that minute began already holds `from`.
-          const last = storedEntries(doc, id).reverse().find((earlier) => earlier.entry.field === entry.field)?.entry;
+          const last = earlier.findLast((stored) => stored.entry.field === entry.field)?.entry;
           if (last !== undefined && last.byId === person.id && Math.floor(last.at / MINUTE) === Math.floor(at / MINUTE)) continue;
         }
-        history.set(`${doc.clientID.toString(36)}.${(written++).toString(36).padStart(8, '0')}`, { item: id, at, by: person.name, byId: person.id, ...entry });
+        const n = 1 + earlier.reduce((highest, stored) => Math.max(highest, stored.entry.n ?? 0), 0);
+        history.set(`${doc.clientID.toString(36)}.${(written++).toString(36).padStart(8, '0')}`, { item: id, at, by: person.name, byId: person.id, n, ...entry });
       }
     }, HISTORY_ORIGIN);
   };
@@ -280,5 +286,5 @@ export function recentActivity(doc: Y.Doc, limit = 50): (HistoryEntry & { itemId
     }
     else if (isEntry(value) && typeof value.item === 'string') all.push({ ...value, itemId: value.item });
   }
-  return all.sort((a, b) => b.at - a.at || (a.itemId < b.itemId ? -1 : 1)).slice(0, limit);
+  return all.sort((a, b) => b.at - a.at || (a.itemId < b.itemId ? -1 : a.itemId > b.itemId ? 1 : (b.n ?? 0) - (a.n ?? 0))).slice(0, limit);
 }
